@@ -1,0 +1,94 @@
+/*
+ * blocks.h — the document as the recognisers see it, whatever its source format.
+ *
+ * Pipeline: bytes -> decode (UTF-8) -> blocks -> sections, meta, table recognition -> report.
+ * Text and HTML differ only in how they fill an ogi_blocks: a sequence of rows, each a list of
+ * cells. Everything after this point is shared.
+ *
+ *  - Text: every line of the decoded text is a row. A line containing tabs is split at every
+ *    tab (empty cells kept); a line that starts or ends with '|' or holds two or more '|' is
+ *    split at '|' (leading/trailing empty cells from the outer pipes dropped, inner empties
+ *    kept); otherwise the line is one cell (the recogniser splits runs of numbers itself).
+ *    Empty lines are rows with zero cells.
+ *  - HTML: text outside tables gives one row per block-level element / <br> line, with one
+ *    cell. Every <tr> of a <table> gives one row with one cell per grid column after
+ *    rowspan/colspan expansion; a position covered by a span repeats the origin's text range
+ *    and has OGI_BCELL_COVERED set, with origin_row/origin_col naming the origin.
+ *
+ * Cell text is a byte range of `text`: the decoded document in its own characters (not
+ * normalised). Cell ranges exclude surrounding whitespace.
+ */
+#ifndef OGI_BLOCKS_H
+#define OGI_BLOCKS_H
+
+#include "ogi/report.h"
+#include "ogi/diagnostics.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ogi_bcell_flags {
+	OGI_BCELL_COVERED = 1, /* a grid position covered by another cell's rowspan/colspan */
+	OGI_BCELL_TH = 2       /* came from <th> */
+};
+
+typedef struct ogi_bcell {
+	uint32_t off, len;       /* byte range in ogi_blocks.text */
+	ogi_position pos;        /* line/column of the first character; table/row/col in HTML */
+	int32_t origin_row;      /* grid row of the origin cell (== pos.row unless covered) */
+	int32_t origin_col;      /* grid column of the origin cell */
+	uint32_t flags;          /* ogi_bcell_flags */
+} ogi_bcell;
+
+enum ogi_brow_flags {
+	OGI_BROW_TABLE = 1, /* an HTML <tr> */
+	OGI_BROW_TABS = 2,  /* a text line split at tabs */
+	OGI_BROW_PIPES = 4  /* a text line split at '|' */
+};
+
+typedef struct ogi_brow {
+	uint32_t first; /* index of the first cell in ogi_blocks.cells */
+	uint32_t count; /* number of cells */
+	uint32_t line;  /* 1-based source line */
+	int32_t table;  /* HTML table index, -1 for text */
+	uint32_t flags; /* ogi_brow_flags */
+} ogi_brow;
+
+typedef struct ogi_blocks {
+	const char *text; /* decoded UTF-8 document (borrowed or owned, see text_owned) */
+	size_t len;
+	char *text_owned; /* freed by ogi_blocks_free() when non-NULL */
+	ogi_bcell *cells;
+	size_t ncells, cap_cells;
+	ogi_brow *rows;
+	size_t nrows, cap_rows;
+	/* meta hints from the container (HTML <title>, <meta>); NULL when absent; owned */
+	char *hint_title;
+	char *hint_published; /* raw text of a publication date hint */
+	char *hint_agency;
+	ogi_format format;
+	ogi_diagnostics *diags; /* borrowed: where builders report problems */
+} ogi_blocks;
+
+/* Initialise an empty ogi_blocks over `text` (borrowed). */
+void ogi_blocks_init(ogi_blocks *b, const char *text, size_t len, ogi_diagnostics *diags);
+void ogi_blocks_free(ogi_blocks *b);
+
+/* Builders append with these (return 0 or OGI_ENOMEM). A row is opened with
+ * ogi_blocks_row_begin() and receives the cells appended until the next row begins. */
+int ogi_blocks_row_begin(ogi_blocks *b, uint32_t line, int32_t table, uint32_t flags);
+int ogi_blocks_cell(ogi_blocks *b, uint32_t off, uint32_t len, const ogi_position *pos,
+                    int32_t origin_row, int32_t origin_col, uint32_t flags);
+
+/* 1-based column (in characters) of byte `off` on the line starting at byte `line_start`. */
+uint32_t ogi_blocks_column(const char *text, size_t line_start, size_t off);
+
+/* Builders. Both keep positions in the decoded text. */
+int ogi_blocks_from_text(ogi_blocks *b);                  /* text.c */
+/* html.c: on entry b->text/b->len hold the whole HTML source, already decoded to UTF-8 by
+ * decode.c. The builder extracts the visible text into a new buffer (b->text_owned), points
+ * b->text/b->len at it, and appends rows/cells whose ranges index that buffer while their
+ * positions give the HTML source line. Also fills the hint_* fields from <title>/<meta>. */
+int ogi_blocks_from_html(ogi_blocks *b);
+
+#endif /* OGI_BLOCKS_H */

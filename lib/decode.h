@@ -1,0 +1,26 @@
+/*
+ * decode.h — bytes to UTF-8: encoding detection and conversion (iconv).
+ */
+#ifndef OGI_DECODE_H
+#define OGI_DECODE_H
+
+#include "common_int.h"
+#include "ogi/diagnostics.h"
+
+/*
+ * Converts `in` to UTF-8 into `out` (appended, NUL-terminated; a leading BOM is dropped).
+ * Detection, unless `forced` names an iconv encoding: UTF-8 BOM; UTF-16LE/BE BOM; valid UTF-8;
+ * an HTML/XML charset declaration (<meta charset=...>, <meta http-equiv ... content=
+ * "...charset=...">, <?xml encoding=...?>) in the first 4 KiB; otherwise GB18030 (a superset
+ * of GBK and GB2312) when the bytes decode as such; otherwise UTF-8 with replacement.
+ * Invalid byte sequences become U+FFFD and produce one diagnostic "PARSE-ENCODING" (warning)
+ * naming the count and the line/column of the first one.
+ * *encoding receives a static canonical name: "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE", or
+ * the forced name as given (borrowed from `forced`).
+ * Returns 0; OGI_EENCODING when `forced` is not an encoding iconv knows; OGI_EFORMAT when the
+ * input is binary (NUL bytes outside UTF-16, or mostly control characters); OGI_ENOMEM.
+ */
+int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
+               const char *forced, ogi_diagnostics *diags);
+
+#endif /* OGI_DECODE_H */
