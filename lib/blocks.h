@@ -43,7 +43,8 @@ typedef struct ogi_bcell {
 enum ogi_brow_flags {
 	OGI_BROW_TABLE = 1, /* an HTML <tr> */
 	OGI_BROW_TABS = 2,  /* a text line split at tabs */
-	OGI_BROW_PIPES = 4  /* a text line split at '|' */
+	OGI_BROW_PIPES = 4, /* a text line split at '|' */
+	OGI_BROW_CHROME = 8 /* HTML: inside page chrome (nav, header, footer, share bars) */
 };
 
 typedef struct ogi_brow {

@@ -1,0 +1,299 @@
+/*
+ * labels.c — matching keys for labels, and the index of the catalog's labels and aliases
+ * (rows, headers, columns), built once from cells.def through the catalog.
+ */
+#include "normalize.h"
+#include "recognize.h"
+
+#include <pthread.h>
+#include <string.h>
+
+/* ---- keys ------------------------------------------------------------------------------ */
+
+/* Leading junk of a scraped label: '?' and U+FFFD from failed conversions, bullets, spaces,
+ * and punctuation other than an opening parenthesis (which starts a numbering). */
+static size_t skip_junk(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t l = ogi_utf8_next(s + i, n - i, &cp);
+		int junk = (cp < 0x80 && cp != '(' && !(cp >= '0' && cp <= '9') &&
+		            !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+		           cp == 0xFFFD || cp == 0x3002 /* 。 */ || cp == 0x3001 /* 、 */ ||
+		           (cp >= 0x2000 && cp <= 0x206F) /* general punctuation, bullets */ ||
+		           (cp >= 0x25A0 && cp <= 0x25FF) /* geometric shapes ■□●○ */ ||
+		           (cp >= 0x2605 && cp <= 0x2606) /* ★☆ */;
+		if (!junk)
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Appends `s` to `out` keeping only letters, digits and CJK (the folded text is already
+ * ASCII where it can be; drop ASCII punctuation and spaces, and CJK punctuation left). */
+static int keep_word_chars(ogi__buf *out, const char *s, size_t n)
+{
+	if (ogi__buf_grow(out, n))
+		return OGI_ENOMEM;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = ogi_utf8_next(s + i, n - i, &cp);
+		int keep;
+		if (cp < 0x80)
+			keep = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+		else
+			keep = !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
+			       !(cp >= 0xFF1A && cp <= 0xFF20) && !(cp >= 0x2000 && cp <= 0x206F) &&
+			       cp != 0xFFFD && cp != 0x00A0 && cp != 0x00B7;
+		if (keep)
+			memcpy(out->ptr + out->len, s + i, l), out->len += l;
+		i += l;
+	}
+	out->ptr[out->len] = '\0';
+	return 0;
+}
+
+/* Length of `s` without a trailing parenthetical group "(...)" (folded: ASCII parens). */
+static size_t strip_trailing_paren(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || s[n - 1] != ')')
+		return n;
+	int depth = 0;
+	for (size_t i = n; i-- > 0;) {
+		if (s[i] == ')')
+			depth++;
+		else if (s[i] == '(' && --depth == 0)
+			return i;
+	}
+	return n;
+}
+
+int ogi_label__key(ogi__buf *key, ogi__buf *base, int *ordinal, const char *s, size_t len)
+{
+	ogi__buf f = {0};
+	int rc = ogi_norm_fold(&f, s, len, OGI_NORM_DEFAULT, NULL);
+	if (rc)
+		return rc;
+	const char *p = f.ptr ? f.ptr : "";
+	size_t n = f.len, i = skip_junk(p, n);
+	int ord = 0, style = 0;
+	size_t num = ogi_norm_numbering(p + i, n - i, &ord, &style);
+	i += num;
+	i += skip_junk(p + i, n - i);
+	if (ordinal)
+		*ordinal = num ? ord : 0;
+	rc = keep_word_chars(key, p + i, n - i);
+	if (!rc && base)
+		rc = keep_word_chars(base, p + i, strip_trailing_paren(p + i, n - i));
+	ogi__buf_free(&f);
+	return rc;
+}
+
+/* ---- the index ---------------------------------------------------------------------------- */
+
+#define POOL_SIZE 49152
+#define MAX_KEYS 1024
+#define HASH_SIZE 2048 /* power of two, > 2 * MAX_KEYS */
+
+typedef struct entry {
+	uint32_t off, len;  /* key in pool */
+	int16_t item;       /* catalog item, or -1 */
+	int16_t col;        /* column, or -1 */
+	int32_t next;       /* next entry with the same key, -1 */
+} entry;
+
+static char pool[POOL_SIZE];
+static size_t pool_used;
+static entry entries[MAX_KEYS];
+static size_t nentries;
+static int32_t table[HASH_SIZE];
+static uint32_t item_key_off[512], item_key_len[512];
+static int index_ready;
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int32_t find_key(const char *s, size_t n)
+{
+	for (uint32_t h = hash(s, n) & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
+		int32_t e = table[h];
+		if (e < 0)
+			return -1;
+		if (entries[e].len == n && !memcmp(pool + entries[e].off, s, n))
+			return e;
+	}
+}
+
+/* Adds one key (already a key) for an item or a column; duplicates chain. */
+static void add_key(const char *s, size_t n, int16_t item, int16_t col)
+{
+	if (!n || nentries >= MAX_KEYS || pool_used + n > POOL_SIZE)
+		return; /* sizes are checked by the unit tests */
+	int32_t head = find_key(s, n);
+	entry *e = &entries[nentries];
+	if (head >= 0) {
+		/* reuse the stored key; skip exact duplicates */
+		for (int32_t x = head; x >= 0; x = entries[x].next)
+			if (entries[x].item == item && entries[x].col == col)
+				return;
+		e->off = entries[head].off;
+		e->len = entries[head].len;
+		e->next = entries[head].next;
+		entries[head].next = (int32_t)nentries;
+	} else {
+		memcpy(pool + pool_used, s, n);
+		e->off = (uint32_t)pool_used;
+		e->len = (uint32_t)n;
+		pool_used += n;
+		e->next = -1;
+		uint32_t h = hash(s, n) & (HASH_SIZE - 1);
+		while (table[h] >= 0)
+			h = (h + 1) & (HASH_SIZE - 1);
+		table[h] = (int32_t)nentries;
+	}
+	e->item = item;
+	e->col = col;
+	nentries++;
+}
+
+/* Adds the label and each '|'-separated alias. Returns the main key's pool offset/length
+ * through off and len when asked. */
+static int add_labels(const char *label, const char *aliases, int16_t item, int16_t col,
+                      uint32_t *off, uint32_t *len)
+{
+	const char *parts[2] = {label, aliases};
+	for (int p = 0; p < 2; p++) {
+		const char *s = parts[p];
+		while (s && *s) {
+			const char *bar = strchr(s, '|');
+			size_t n = bar ? (size_t)(bar - s) : strlen(s);
+			ogi__buf k = {0}, base = {0};
+			int rc = ogi_label__key(&k, &base, NULL, s, n);
+			if (rc) {
+				ogi__buf_free(&k);
+				ogi__buf_free(&base);
+				return rc;
+			}
+			if (k.len) {
+				add_key(k.ptr, k.len, item, col);
+				if (p == 0 && s == label && off) {
+					int32_t e = find_key(k.ptr, k.len);
+					*off = e >= 0 ? entries[e].off : 0;
+					*len = e >= 0 ? entries[e].len : 0;
+				}
+			}
+			ogi__buf_free(&k);
+			ogi__buf_free(&base);
+			s = bar ? bar + 1 : NULL;
+		}
+	}
+	return 0;
+}
+
+static int build_index(void)
+{
+	for (size_t i = 0; i < HASH_SIZE; i++)
+		table[i] = -1;
+	pool_used = nentries = 0;
+	size_t nitems;
+	const ogi_item *items = ogi_catalog__items(&nitems);
+	for (size_t i = 0; i < nitems && i < 512; i++) {
+		int rc = add_labels(items[i].label, items[i].aliases, (int16_t)i, -1, &item_key_off[i],
+		                    &item_key_len[i]);
+		if (rc)
+			return rc;
+	}
+	for (int c = 0; c < OGI_COL_COUNT; c++) {
+		int rc = add_labels(ogi_col_label((ogi_col_id)c), ogi_col_aliases((ogi_col_id)c), -1,
+		                    (int16_t)c, NULL, NULL);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int ensure_index(void)
+{
+	int rc = 0;
+	pthread_mutex_lock(&index_lock);
+	if (!index_ready) {
+		rc = build_index();
+		index_ready = rc == 0;
+	}
+	pthread_mutex_unlock(&index_lock);
+	return rc;
+}
+
+int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len)
+{
+	memset(hits, 0, sizeof(*hits));
+	int rc = ensure_index();
+	if (rc)
+		return rc;
+	int32_t e = find_key(key, len);
+	for (; e >= 0; e = entries[e].next) {
+		if (entries[e].item >= 0 && hits->nitems < OGI_LABEL_MAX_HITS)
+			hits->items[hits->nitems++] = entries[e].item;
+		if (entries[e].col >= 0 && hits->ncols < OGI_LABEL_MAX_HITS)
+			hits->cols[hits->ncols++] = entries[e].col;
+	}
+	return 0;
+}
+
+const char *ogi_label__item_key(size_t item, size_t *len)
+{
+	if (ensure_index() || item >= 512) {
+		*len = 0;
+		return "";
+	}
+	*len = item_key_len[item];
+	return pool + item_key_off[item];
+}
+
+/* ---- similarity ------------------------------------------------------------------------- */
+
+#define MAX_BIGRAMS 96
+
+static size_t bigrams(const char *s, size_t n, uint64_t *out)
+{
+	uint32_t prev = 0;
+	size_t k = 0;
+	int have = 0;
+	for (size_t i = 0; i < n && k < MAX_BIGRAMS;) {
+		uint32_t cp;
+		i += ogi_utf8_next(s + i, n - i, &cp);
+		if (have)
+			out[k++] = ((uint64_t)prev << 32) | cp;
+		prev = cp;
+		have = 1;
+	}
+	return k;
+}
+
+double ogi_label__similarity(const char *a, size_t alen, const char *b, size_t blen)
+{
+	uint64_t ga[MAX_BIGRAMS], gb[MAX_BIGRAMS];
+	uint8_t used[MAX_BIGRAMS] = {0};
+	size_t na = bigrams(a, alen, ga), nb = bigrams(b, blen, gb);
+	if (!na || !nb)
+		return 0.0;
+	size_t common = 0;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			if (!used[j] && ga[i] == gb[j]) {
+				used[j] = 1;
+				common++;
+				break;
+			}
+	return 2.0 * (double)common / (double)(na + nb);
+}

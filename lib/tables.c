@@ -1,0 +1,606 @@
+/*
+ * tables.c — table recognition from the catalog.
+ *
+ * 1. Edition: labels that exist in one edition only (2021 本年制发件数, 2019 本年新制作数量,
+ *    legacy 主动公开政府信息数 ...) vote.
+ * 2. Alignment: per block, the logical rows whose labels match catalog items (rows and
+ *    headers) are aligned with the catalog's printed order by a weighted longest increasing
+ *    chain, so that repeated labels (其他情形数, 总计) land on the right row and stray matches
+ *    in the narrative are left out.
+ * 3. Values: a matched row takes the values that follow its label. Complete rows are written
+ *    directly; short rows, rows with digits run together and blocks printed as one run of
+ *    values (Table 4) go through the sum-rule solver.
+ * 4. Gaps: unmatched rows (garbled labels) between two aligned rows are placed by position
+ *    when they are as many as the catalog rows missing there, with a diagnostic.
+ */
+#include "normalize.h"
+#include "recognize.h"
+
+#include <string.h>
+
+#define MAX_ROW_CELLS 16
+
+typedef struct chain_el {
+	uint32_t lrow;
+	int32_t item;
+} chain_el;
+
+/* Deferred placement: cells of one or more rows and the tokens to place in them. */
+typedef struct pending {
+	ogi_cell_id cells[64];
+	size_t ncells;
+	uint32_t *toks;
+	size_t ntok;
+} pending;
+
+typedef struct ctx {
+	ogi_report *r;
+	ogi_tokens *t;
+	unsigned int ed;
+	const ogi_item *items;
+	size_t nitems;
+	pending *pend;
+	size_t npend, cappend;
+	int found; /* cells written */
+} ctx;
+
+static int is_value_tok(const ogi_tok *k)
+{
+	return k->kind == OGI_TOK_VALUE || k->kind == OGI_TOK_NA || k->kind == OGI_TOK_INVALID;
+}
+
+static unsigned int col_editions(ogi_col_id col)
+{
+	unsigned int e = 0;
+	for (ogi_cell_id c = ogi_cell_next(7, OGI_CELL_NONE); c != OGI_CELL_NONE; c = ogi_cell_next(7, c))
+		if (ogi_cell_col(c) == col)
+			e |= ogi_cell_editions(c);
+	return e;
+}
+
+/* ---- edition ------------------------------------------------------------------------------ */
+
+static unsigned int detect_edition(const ctx *x, int year_hint)
+{
+	const ogi_tokens *t = x->t;
+	unsigned int colmask[OGI_COL_COUNT];
+	for (int c = 0; c < OGI_COL_COUNT; c++)
+		colmask[c] = col_editions((ogi_col_id)c);
+	long legacy = 0, modern = 0, only21 = 0, only19 = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ogi_lrow *lr = &t->rows[i];
+		if (lr->chrome)
+			continue;
+		unsigned int any = 0, all = 7;
+		for (size_t h = 0; h < lr->hits.nitems; h++) {
+			const ogi_item *it = &x->items[lr->hits.items[h]];
+			any |= it->editions;
+			all &= it->editions;
+		}
+		for (size_t h = 0; h < lr->hits.ncols; h++) {
+			any |= colmask[lr->hits.cols[h]];
+			all &= colmask[lr->hits.cols[h]];
+		}
+		if (!any)
+			continue;
+		if (any & OGI_ELG)
+			legacy += (any & (OGI_E21 | OGI_E19)) ? 0 : 1;
+		if (any & (OGI_E21 | OGI_E19))
+			modern += (any & OGI_ELG) ? 0 : 1;
+		if (all == OGI_E21)
+			only21++;
+		if (all == OGI_E19)
+			only19++;
+	}
+	if (legacy < 3 && modern < 3)
+		return 0;
+	if (legacy > modern)
+		return OGI_ELG;
+	if (only21 != only19)
+		return only21 > only19 ? OGI_E21 : OGI_E19;
+	return (year_hint == 2019 || year_hint == 2020) ? OGI_E19 : OGI_E21;
+}
+
+/* ---- chain ---------------------------------------------------------------------------------- */
+
+typedef struct pair {
+	uint32_t lrow;
+	uint16_t pos; /* position of the item in the block's item list */
+	int32_t best;
+	int32_t prev; /* previous pair in the best chain, -1 */
+} pair;
+
+/* Fenwick tree over item positions holding (best, pair index) maxima. */
+typedef struct fen {
+	int32_t best[256];
+	int32_t arg[256];
+	size_t n;
+} fen;
+
+static void fen_init(fen *f, size_t n)
+{
+	f->n = n;
+	for (size_t i = 0; i <= n && i < 256; i++)
+		f->best[i] = 0, f->arg[i] = -1;
+}
+
+static void fen_update(fen *f, size_t pos, int32_t best, int32_t arg)
+{
+	for (size_t i = pos + 1; i <= f->n; i += i & (~i + 1))
+		if (best > f->best[i])
+			f->best[i] = best, f->arg[i] = arg;
+}
+
+/* max over positions < pos */
+static void fen_query(const fen *f, size_t pos, int32_t *best, int32_t *arg)
+{
+	*best = 0;
+	*arg = -1;
+	for (size_t i = pos; i > 0; i -= i & (~i + 1))
+		if (f->best[i] > *best)
+			*best = f->best[i], *arg = f->arg[i];
+}
+
+/* Builds the chain of block `blk`. Returns the number of elements (written to *out, owned). */
+static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	/* the block's items in this edition */
+	int16_t pos_of[512];
+	int16_t item_at[256];
+	size_t m = 0;
+	for (size_t j = 0; j < x->nitems && j < 512; j++) {
+		pos_of[j] = -1;
+		if (x->items[j].block == blk && (x->items[j].editions & x->ed) && m < 255) {
+			pos_of[j] = (int16_t)m;
+			item_at[m++] = (int16_t)j;
+		}
+	}
+	if (!m)
+		return 0;
+	const ogi_tokens *t = x->t;
+	size_t npairs = 0, cap = 0;
+	pair *pairs = NULL;
+	fen f;
+	fen_init(&f, m);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ogi_lrow *lr = &t->rows[i];
+		if (!lr->hits.nitems || lr->chrome)
+			continue;
+		size_t first = npairs;
+		for (size_t h = 0; h < lr->hits.nitems; h++) {
+			int16_t it = lr->hits.items[h];
+			if (it < 0 || it >= 512 || pos_of[it] < 0)
+				continue;
+			if (npairs == cap) {
+				size_t ncap = cap ? cap * 2 : 64;
+				pair *p = ogi__reallocarray(pairs, ncap, sizeof(*p));
+				if (!p) {
+					ogi__free(pairs);
+					return ogi__oom();
+				}
+				pairs = p;
+				cap = ncap;
+			}
+			const ogi_item *item = &x->items[it];
+			int32_t w = 1;
+			if (item->kind == OGI_ITEM_ROW && lr->nvalues)
+				w = 3;
+			pair *p = &pairs[npairs++];
+			p->lrow = (uint32_t)i;
+			p->pos = (uint16_t)pos_of[it];
+			int32_t b, a;
+			fen_query(&f, p->pos, &b, &a);
+			p->best = b + w;
+			p->prev = a;
+		}
+		for (size_t k = first; k < npairs; k++)
+			fen_update(&f, pairs[k].pos, pairs[k].best, (int32_t)k);
+	}
+	int32_t best, arg;
+	fen_query(&f, m, &best, &arg);
+	size_t len = 0;
+	for (int32_t k = arg; k >= 0; k = pairs[k].prev)
+		len++;
+	chain_el *ch = len ? ogi__mallocarray(len, sizeof(*ch)) : NULL;
+	if (len && !ch) {
+		ogi__free(pairs);
+		return ogi__oom();
+	}
+	size_t at = len;
+	for (int32_t k = arg; k >= 0; k = pairs[k].prev) {
+		ch[--at].lrow = pairs[k].lrow;
+		ch[at].item = item_at[pairs[k].pos];
+	}
+	ogi__free(pairs);
+	*out = ch;
+	*nout = len;
+	return 0;
+}
+
+/* ---- values --------------------------------------------------------------------------------- */
+
+static size_t row_cells(const ctx *x, int32_t item, ogi_cell_id *cells)
+{
+	const ogi_item *it = &x->items[item];
+	if (it->kind != OGI_ITEM_ROW)
+		return 0;
+	size_t n = ogi_catalog__row_cells(it->row, x->ed, cells, MAX_ROW_CELLS);
+	return n > MAX_ROW_CELLS ? MAX_ROW_CELLS : n;
+}
+
+static int add_pending(ctx *x, const ogi_cell_id *cells, size_t ncells, const uint32_t *toks,
+                       size_t ntok)
+{
+	if (ncells > 64)
+		ncells = 64;
+	if (x->npend == x->cappend) {
+		size_t ncap = x->cappend ? x->cappend * 2 : 8;
+		pending *p = ogi__reallocarray(x->pend, ncap, sizeof(*p));
+		if (!p)
+			return ogi__oom();
+		x->pend = p;
+		x->cappend = ncap;
+	}
+	pending *p = &x->pend[x->npend];
+	memcpy(p->cells, cells, ncells * sizeof(ogi_cell_id));
+	p->ncells = ncells;
+	p->ntok = ntok;
+	p->toks = ntok ? ogi__mallocarray(ntok, sizeof(uint32_t)) : NULL;
+	if (ntok && !p->toks)
+		return ogi__oom();
+	if (ntok)
+		memcpy(p->toks, toks, ntok * sizeof(uint32_t));
+	x->npend++;
+	return 0;
+}
+
+static void set_blank(ctx *x, ogi_cell_id c, const ogi_position *pos)
+{
+	ogi_report_set(x->r, c, OGI_STATE_BLANK, 0);
+	ogi_report_set_source(x->r, c, NULL, 0, pos);
+}
+
+/* Collects the value tokens of a logical row (values, placeholders, invalid; and blanks when
+ * `with_blanks`), skipping units. A 元 unit marks the values after it as yuan. */
+static size_t row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap, int with_blanks)
+{
+	size_t n = 0;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		uint32_t ti = lr->first + k;
+		ogi_tok *tok = &x->t->tok[ti];
+		if (tok->kind == OGI_TOK_UNIT) {
+			if (tok->flags & OGI_TOKF_YUAN)
+				for (uint32_t q = k + 1; q < lr->count; q++)
+					x->t->tok[lr->first + q].flags |= OGI_TOKF_YUAN;
+			continue;
+		}
+		if (is_value_tok(tok) || (with_blanks && tok->kind == OGI_TOK_BLANK)) {
+			if (n < cap)
+				out[n] = ti;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Tokens of the label's own physical row after the label, blanks included. */
+static size_t same_row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap,
+                              int *all_values_here)
+{
+	size_t n = 0, seen = 0;
+	uint32_t row = lr->label >= 0 ? x->t->tok[lr->label].row : UINT32_MAX;
+	*all_values_here = 1;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		const ogi_tok *tok = &x->t->tok[lr->first + k];
+		if (tok->kind == OGI_TOK_UNIT)
+			continue;
+		int v = is_value_tok(tok);
+		if (tok->row != row) {
+			if (v)
+				*all_values_here = 0;
+			continue;
+		}
+		if (v || tok->kind == OGI_TOK_BLANK) {
+			if (n < cap)
+				out[n] = lr->first + k;
+			n++;
+		}
+		seen += (size_t)v;
+	}
+	(void)seen;
+	return n;
+}
+
+static int has_digitrun(const ctx *x, const uint32_t *toks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const ogi_tok *k = &x->t->tok[toks[i]];
+		if (k->kind == OGI_TOK_VALUE && (k->flags & OGI_TOKF_DIGITRUN) && k->num < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Assigns the values of logical row `li` to the cells of `item`. Returns 1 when the row had
+ * no values (a candidate for a block run), 0 otherwise, negative on error. */
+static int assign_row(ctx *x, uint32_t li, int32_t item)
+{
+	ogi_cell_id cells[MAX_ROW_CELLS];
+	size_t nc = row_cells(x, item, cells);
+	if (!nc)
+		return 0;
+	ogi_lrow *lr = &x->t->rows[li];
+	lr->used = 1;
+	uint32_t vals[256];
+	size_t nv = row_values(x, lr, vals, 256, 0);
+	const ogi_position *lpos = lr->label >= 0 ? &x->t->tok[lr->label].pos : NULL;
+	x->found = 1;
+	if (nv == 0) {
+		for (size_t i = 0; i < nc; i++)
+			set_blank(x, cells[i], lpos);
+		return 1;
+	}
+	if (nv == nc && !has_digitrun(x, vals, nv)) {
+		for (size_t i = 0; i < nc; i++)
+			if (ogi_solve__write(x->r, x->t, cells[i], vals[i]))
+				return OGI_ENOMEM;
+		return 0;
+	}
+	if (nv < nc) {
+		int here;
+		uint32_t pos[256];
+		size_t np = same_row_values(x, lr, pos, 256, &here);
+		if (here && np == nc && !has_digitrun(x, pos, np)) {
+			for (size_t i = 0; i < nc; i++) {
+				const ogi_tok *k = &x->t->tok[pos[i]];
+				if (k->kind == OGI_TOK_BLANK)
+					set_blank(x, cells[i], &k->pos);
+				else if (ogi_solve__write(x->r, x->t, cells[i], pos[i]))
+					return OGI_ENOMEM;
+			}
+			return 0;
+		}
+	}
+	if (nv > 256)
+		nv = 256;
+	if (nv > nc && !has_digitrun(x, vals, nv)) {
+		/* more values than columns: never guessed */
+		for (size_t i = 0; i < nc; i++) {
+			ogi_report_set(x->r, cells[i], OGI_STATE_INVALID, 0);
+			ogi_report_set_source(x->r, cells[i], NULL, 0, lpos);
+		}
+		return ogi_recognize__diag(
+			x->r, OGI_SEVERITY_WARNING, "PARSE-ROW-LONG", lpos,
+			"该行有%zu个数值，但表格只有%zu列：数值未采用", "the row has %zu values for %zu "
+			"columns: none was used",
+			nv, nc);
+	}
+	return add_pending(x, cells, nc, vals, nv);
+}
+
+/* ---- gaps: garbled labels placed by position ----------------------------------------------- */
+
+static int row_has_cells(const ctx *x, int32_t item)
+{
+	ogi_cell_id cells[MAX_ROW_CELLS];
+	return row_cells(x, item, cells) > 0;
+}
+
+static int lrow_in_chain_any(const ogi_lrow *lr)
+{
+	return lr->item >= 0;
+}
+
+static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
+{
+	/* catalog rows missing between items i0 and i1 (exclusive) */
+	int32_t miss[64];
+	size_t nm = 0;
+	for (int32_t j = i0 + 1; j < i1 && nm < 64; j++)
+		if (x->items[j].block == x->items[i0].block && (x->items[j].editions & x->ed) &&
+		    x->items[j].kind == OGI_ITEM_ROW && row_has_cells(x, j))
+			miss[nm++] = j;
+	if (!nm)
+		return 0;
+	/* unmatched logical rows with a label and values between l0 and l1 (exclusive) */
+	uint32_t cand[64];
+	size_t ncand = 0;
+	for (uint32_t l = l0 + 1; l < l1 && ncand < 64; l++) {
+		const ogi_lrow *lr = &x->t->rows[l];
+		if (lrow_in_chain_any(lr) || lr->used || !lr->nvalues || lr->label < 0 || lr->chrome)
+			continue;
+		if (x->t->tok[lr->label].key_len > 90)
+			continue; /* a sentence, not a row label */
+		cand[ncand++] = l;
+	}
+	if (!ncand)
+		return 0;
+	if (ncand == nm) {
+		for (size_t k = 0; k < nm; k++) {
+			const ogi_lrow *lr = &x->t->rows[cand[k]];
+			const ogi_tok *lt = &x->t->tok[lr->label];
+			int rc = assign_row(x, cand[k], miss[k]);
+			if (rc < 0)
+				return rc;
+			x->t->rows[cand[k]].item = miss[k];
+			rc = ogi_recognize__diag(
+				x->r, OGI_SEVERITY_WARNING, "PARSE-LABEL-UNRECOGNISED", &lt->pos,
+				"无法识别的行标题“%.*s”按位置视为“%s”", "unrecognised row label \"%.*s\" "
+				"taken as \"%s\" by its position",
+				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[k]].row));
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	/* otherwise pair by similarity, in order */
+	size_t next = 0;
+	for (size_t k = 0; k < ncand; k++) {
+		const ogi_lrow *lr = &x->t->rows[cand[k]];
+		const ogi_tok *lt = &x->t->tok[lr->label];
+		double best = 0.0;
+		size_t bj = nm;
+		for (size_t j = next; j < nm; j++) {
+			size_t kl;
+			const char *ik = ogi_label__item_key((size_t)miss[j], &kl);
+			double s = ogi_label__similarity(x->t->keys.ptr + lt->key_off, lt->key_len, ik, kl);
+			if (s > best)
+				best = s, bj = j;
+		}
+		if (bj < nm && best >= 0.5) {
+			int rc = assign_row(x, cand[k], miss[bj]);
+			if (rc < 0)
+				return rc;
+			x->t->rows[cand[k]].item = miss[bj];
+			rc = ogi_recognize__diag(
+				x->r, OGI_SEVERITY_INFO, "PARSE-LABEL-FUZZY", &lt->pos,
+				"行标题“%.*s”近似匹配“%s”", "row label \"%.*s\" matched \"%s\" approximately",
+				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[bj]].row));
+			if (rc)
+				return rc;
+			next = bj + 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- block runs: a block printed as header rows and one run of values (Table 4) ------------- */
+
+static int block_runs(ctx *x, const chain_el *ch, size_t n, const uint8_t *empty)
+{
+	size_t k = 0;
+	while (k < n) {
+		if (!empty[k]) {
+			k++;
+			continue;
+		}
+		/* a maximal sequence of empty rows (headers in between allowed) */
+		size_t s = k, e = k;
+		ogi_cell_id cells[64];
+		size_t nc = 0;
+		for (size_t q = k; q < n; q++) {
+			if (x->items[ch[q].item].kind != OGI_ITEM_ROW)
+				continue;
+			if (!empty[q])
+				break;
+			ogi_cell_id rc[MAX_ROW_CELLS];
+			size_t m = row_cells(x, ch[q].item, rc);
+			if (nc + m > 64)
+				break;
+			memcpy(cells + nc, rc, m * sizeof(ogi_cell_id));
+			nc += m;
+			e = q;
+		}
+		k = e + 1;
+		if (nc < 2)
+			continue;
+		/* unowned value runs after the last empty row, up to the next chain row */
+		uint32_t from = ch[e].lrow + 1, to = k < n ? ch[k].lrow : (uint32_t)x->t->nrows;
+		uint32_t toks[128];
+		size_t nt = 0;
+		uint32_t users[64];
+		size_t nu = 0;
+		for (uint32_t l = from; l < to && nt < 128; l++) {
+			ogi_lrow *lr = &x->t->rows[l];
+			if (lr->used || lr->item >= 0 || lr->chrome)
+				continue;
+			if (lr->label >= 0 && x->t->tok[lr->label].key_len > 90)
+				break; /* narrative: the table has ended */
+			if (!lr->nvalues)
+				continue;
+			size_t got = row_values(x, lr, toks + nt, 128 - nt, 0);
+			nt += got > 128 - nt ? 128 - nt : got;
+			if (nu < 64)
+				users[nu++] = l;
+			if (nt >= nc)
+				break;
+		}
+		if (!nt || nt > nc)
+			continue;
+		if (nt < nc && !has_digitrun(x, toks, nt) && nt * 2 < nc)
+			continue; /* too few to be this block's run */
+		for (size_t u = 0; u < nu; u++)
+			x->t->rows[users[u]].used = 1;
+		for (size_t q = s; q <= e; q++)
+			x->t->rows[ch[q].lrow].used = 1;
+		if (nt == nc && !has_digitrun(x, toks, nt)) {
+			for (size_t i = 0; i < nc; i++)
+				if (ogi_solve__write(x->r, x->t, cells[i], toks[i]))
+					return OGI_ENOMEM;
+		} else if (add_pending(x, cells, nc, toks, nt)) {
+			return OGI_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* ---- driver ---------------------------------------------------------------------------------- */
+
+static int do_block(ctx *x, ogi_block_id blk)
+{
+	chain_el *ch = NULL;
+	size_t n = 0;
+	int rc = build_chain(x, blk, &ch, &n);
+	if (rc || !n)
+		return rc;
+	uint8_t *empty = ogi__calloc(n, 1);
+	if (!empty) {
+		ogi__free(ch);
+		return ogi__oom();
+	}
+	for (size_t k = 0; k < n; k++)
+		x->t->rows[ch[k].lrow].item = ch[k].item;
+	for (size_t k = 0; k < n && !rc; k++) {
+		x->t->rows[ch[k].lrow].used = 1;
+		if (x->items[ch[k].item].kind != OGI_ITEM_ROW)
+			continue;
+		int e = assign_row(x, ch[k].lrow, ch[k].item);
+		if (e < 0)
+			rc = e;
+		else
+			empty[k] = (uint8_t)e;
+	}
+	for (size_t k = 0; k + 1 < n && !rc; k++)
+		if (ch[k + 1].item > ch[k].item + 1 && ch[k + 1].lrow > ch[k].lrow + 1)
+			rc = fill_gap(x, ch[k].lrow, ch[k + 1].lrow, ch[k].item, ch[k + 1].item);
+	if (!rc)
+		rc = block_runs(x, ch, n, empty);
+	ogi__free(empty);
+	ogi__free(ch);
+	return rc;
+}
+
+int ogi_meta__year_hint(const ogi_tokens *t);
+
+int ogi_tables__recognize(ogi_report *r, ogi_tokens *t, unsigned int flags)
+{
+	ctx x;
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.t = t;
+	x.items = ogi_catalog__items(&x.nitems);
+	x.ed = detect_edition(&x, ogi_meta__year_hint(t));
+	if (!x.ed)
+		return 0;
+	int rc = 0;
+	if (x.ed == OGI_ELG) {
+		rc = do_block(&x, OGI_BLOCK_LEGACY);
+	} else {
+		for (int b = OGI_BLOCK_ACTIVE; b <= OGI_BLOCK_REVIEW_LITIGATION && !rc; b++)
+			rc = do_block(&x, (ogi_block_id)b);
+	}
+	for (size_t i = 0; i < x.npend && !rc; i++)
+		rc = ogi_solve__place(r, t, x.ed, x.pend[i].cells, x.pend[i].ncells, x.pend[i].toks,
+		                      x.pend[i].ntok);
+	if (!rc && x.found) {
+		rc = ogi_report_set_edition(r, (ogi_edition)x.ed);
+		if (!rc && !(flags & OGI_PARSE_NO_INFER))
+			rc = ogi_solve__infer(r, x.ed);
+	}
+	for (size_t i = 0; i < x.npend; i++)
+		ogi__free(x.pend[i].toks);
+	ogi__free(x.pend);
+	return rc < 0 ? rc : (x.found ? 1 : 0);
+}
