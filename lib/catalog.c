@@ -137,6 +137,7 @@ static const relation relations[] = {
 
 static char paths[OGI_CELL_COUNT][PATH_MAX_LEN];
 static unsigned int row_editions[OGI_ROW_COUNT];
+static unsigned int col_editions[OGI_COL_COUNT];
 static ogi_cell_id row_first[OGI_ROW_COUNT];
 static size_t row_ncells[OGI_ROW_COUNT];
 static ogi_equation equations[EQ_MAX];
@@ -251,6 +252,8 @@ static void init(void)
 			append(paths[c], &at, cols[cells[c].col].key);
 		}
 		row_editions[r] |= cells[c].editions;
+		if (cells[c].col != OGI_COL_NONE)
+			col_editions[cells[c].col] |= cells[c].editions;
 		if (row_first[r] == OGI_CELL_NONE)
 			row_first[r] = (ogi_cell_id)c;
 		row_ncells[r]++;
@@ -472,6 +475,12 @@ static ogi_cell_id cell_at(ogi_row_id row, ogi_col_id col)
 			return c;
 	}
 	return OGI_CELL_NONE;
+}
+
+const unsigned int *ogi_catalog__col_editions(void)
+{
+	ensure_init();
+	return col_editions;
 }
 
 const ogi_equation *ogi_catalog__equations(size_t *count)

@@ -29,6 +29,9 @@ size_t ogi_catalog__row_cells(ogi_row_id row, unsigned int editions, ogi_cell_id
 /* The cell at (row, col), or OGI_CELL_NONE. col is OGI_COL_NONE for legacy rows. */
 ogi_cell_id ogi_catalog__cell_at(ogi_row_id row, ogi_col_id col);
 
+/* The editions in which each column has cells (OGI_COL_COUNT entries). */
+const unsigned int *ogi_catalog__col_editions(void);
+
 /* A sum equation: sum(lhs) = sum(rhs), in the editions given. */
 typedef struct ogi_equation {
 	const char *rule;

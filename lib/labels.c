@@ -38,8 +38,24 @@ static int keep_word_chars(ogi__buf *out, const char *s, size_t n)
 	if (ogi__buf_grow(out, n))
 		return OGI_ENOMEM;
 	for (size_t i = 0; i < n;) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x80) {
+			if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+				out->ptr[out->len++] = (char)ch;
+			i++;
+			continue;
+		}
 		uint32_t cp;
-		size_t l = ogi_utf8_next(s + i, n - i, &cp);
+		size_t l;
+		if ((ch & 0xF0) == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			/* the common case: a 3-byte character (CJK), decoded inline */
+			cp = ((uint32_t)(ch & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+			     (uint32_t)(s[i + 2] & 0x3F);
+			l = 3;
+		} else {
+			l = ogi_utf8_next(s + i, n - i, &cp);
+		}
 		int keep;
 		if (cp < 0x80)
 			keep = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
@@ -87,8 +103,11 @@ int ogi_label__key(ogi__buf *key, ogi__buf *base, int *ordinal, const char *s, s
 	if (ordinal)
 		*ordinal = num ? ord : 0;
 	rc = keep_word_chars(key, p + i, n - i);
-	if (!rc && base)
-		rc = keep_word_chars(base, p + i, strip_trailing_paren(p + i, n - i));
+	if (!rc && base) {
+		size_t bl = strip_trailing_paren(p + i, n - i);
+		if (bl < n - i) /* only labels with a trailing remark have a different base */
+			rc = keep_word_chars(base, p + i, bl);
+	}
 	ogi__buf_free(&f);
 	return rc;
 }
@@ -112,6 +131,13 @@ static entry entries[MAX_KEYS];
 static size_t nentries;
 static int32_t table[HASH_SIZE];
 static uint32_t item_key_off[512], item_key_len[512];
+/* section labels and aliases: keys in the pool, matched by containment */
+#define MAX_SECTION_KEYS 96
+static struct {
+	uint32_t off, len;
+	int section;
+} section_keys[MAX_SECTION_KEYS];
+static size_t nsection_keys;
 static int index_ready;
 static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -213,6 +239,31 @@ static int build_index(void)
 		if (rc)
 			return rc;
 	}
+	nsection_keys = 0;
+	for (int sct = 0; sct < OGI_SECTION_COUNT; sct++) {
+		const char *parts[2] = {ogi_section_label((ogi_section_id)sct),
+		                        ogi_section_aliases((ogi_section_id)sct)};
+		for (int p = 0; p < 2; p++)
+			for (const char *a = parts[p]; a && *a;) {
+				const char *bar = strchr(a, '|');
+				size_t al = bar ? (size_t)(bar - a) : strlen(a);
+				ogi__buf k = {0};
+				int rc = ogi_label__key(&k, NULL, NULL, a, al);
+				if (!rc && k.len && nsection_keys < MAX_SECTION_KEYS &&
+				    pool_used + k.len <= POOL_SIZE) {
+					memcpy(pool + pool_used, k.ptr, k.len);
+					section_keys[nsection_keys].off = (uint32_t)pool_used;
+					section_keys[nsection_keys].len = (uint32_t)k.len;
+					section_keys[nsection_keys].section = sct;
+					nsection_keys++;
+					pool_used += k.len;
+				}
+				ogi__buf_free(&k);
+				if (rc)
+					return rc;
+				a = bar ? bar + 1 : NULL;
+			}
+	}
 	for (int c = 0; c < OGI_COL_COUNT; c++) {
 		int rc = add_labels(ogi_col_label((ogi_col_id)c), ogi_col_aliases((ogi_col_id)c), -1,
 		                    (int16_t)c, NULL, NULL);
@@ -296,4 +347,25 @@ double ogi_label__similarity(const char *a, size_t alen, const char *b, size_t b
 				break;
 			}
 	return 2.0 * (double)common / (double)(na + nb);
+}
+
+int ogi_label__section(const char *key, size_t len)
+{
+	if (ensure_index())
+		return -1;
+	int best = -1;
+	size_t best_len = 0;
+	for (size_t i = 0; i < nsection_keys; i++) {
+		size_t m = section_keys[i].len;
+		const char *k = pool + section_keys[i].off;
+		if (m <= best_len || m > len)
+			continue;
+		for (size_t j = 0; j + m <= len; j++)
+			if (key[j] == k[0] && !memcmp(key + j, k, m)) {
+				best = section_keys[i].section;
+				best_len = m;
+				break;
+			}
+	}
+	return best;
 }

@@ -49,6 +49,17 @@ static int row_text(const ogi_blocks *b, size_t r, rowtext *x)
 	return ogi_norm_fold(&x->fold, x->orig.ptr, x->orig.len, OGI_NORM_DEFAULT, &x->map);
 }
 
+#define MAX_HEAD_ROW 240 /* rows longer than this are paragraphs: no title, date or year there */
+
+static size_t row_bytes(const ogi_blocks *b, size_t r)
+{
+	const ogi_brow *row = &b->rows[r];
+	size_t n = 0;
+	for (uint32_t k = 0; k < row->count; k++)
+		n += b->cells[row->first + k].len;
+	return n;
+}
+
 static int is_row_empty(const ogi_blocks *b, size_t r)
 {
 	const ogi_brow *row = &b->rows[r];
@@ -79,10 +90,36 @@ static void orig_range(const rowtext *x, size_t fa, size_t fb, size_t *oa, size_
 static const char *find(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
-	for (size_t i = 0; i + m <= n; i++)
-		if (!memcmp(s + i, needle, m))
-			return s + i;
+	if (!m || m > n)
+		return m ? NULL : s;
+	const char *end = s + n - m + 1;
+	for (const char *p = memchr(s, needle[0], (size_t)(end - s)); p;
+	     p = memchr(p + 1, needle[0], (size_t)(end - p - 1))) {
+		if (!memcmp(p, needle, m))
+			return p;
+		if (p + 1 >= end)
+			break;
+	}
 	return NULL;
+}
+
+/* Could this row be a section heading ("一、", "第一部分", "(一)" …)? A cheap test on the raw
+ * bytes of its first cell, so that only candidates are folded. */
+static int heading_candidate(const ogi_blocks *b, size_t r)
+{
+	const ogi_brow *row = &b->rows[r];
+	if (!row->count)
+		return 0;
+	const ogi_bcell *c = &b->cells[row->first];
+	if (c->len < 3 || c->len > 300)
+		return 0;
+	const unsigned char *p = (const unsigned char *)b->text + c->off;
+	/* 一二三四五六七八九十 第 and the numbering of traditional text are all 3-byte CJK */
+	static const char *const lead[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第"};
+	for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
+		if (!memcmp(p, lead[k], 3))
+			return 1;
+	return 0;
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -197,6 +234,9 @@ static const char *const date_labels[] = {"发布时间", "发布日期", "发�
 /* A labelled publication date in folded row text. */
 static int labelled_date(const char *s, size_t n, int *y, int *m, int *d)
 {
+	/* every label ends in 日期, 时间 or 发布于: look for those first */
+	if (!find(s, n, "日期") && !find(s, n, "时间") && !find(s, n, "发布于"))
+		return 0;
 	for (size_t k = 0; k < sizeof(date_labels) / sizeof(date_labels[0]); k++) {
 		const char *p = find(s, n, date_labels[k]);
 		if (!p)
@@ -240,6 +280,8 @@ int ogi_meta__year_hint(const ogi_tokens *t)
 		if (is_row_empty(b, r))
 			continue;
 		seen++;
+		if (row_bytes(b, r) > MAX_HEAD_ROW)
+			continue; /* a paragraph, not a title */
 		if (row_text(b, r, &x))
 			break;
 		if (find(x.fold.ptr, x.fold.len, "报告") || find(x.fold.ptr, x.fold.len, "年报"))
@@ -270,27 +312,7 @@ static int section_of(const char *fold, size_t n)
 		ogi__buf_free(&key);
 		return -1;
 	}
-	int best = -1;
-	size_t best_len = 0;
-	for (int s = 0; s < OGI_SECTION_COUNT; s++) {
-		const char *parts[2] = {ogi_section_label((ogi_section_id)s),
-		                        ogi_section_aliases((ogi_section_id)s)};
-		for (int p = 0; p < 2; p++) {
-			const char *a = parts[p];
-			while (a && *a) {
-				const char *bar = strchr(a, '|');
-				size_t al = bar ? (size_t)(bar - a) : strlen(a);
-				ogi__buf ak = {0};
-				if (!ogi_label__key(&ak, NULL, NULL, a, al) && ak.len &&
-				    find(key.ptr, key.len, ak.ptr) && ak.len > best_len) {
-					best = s;
-					best_len = ak.len;
-				}
-				ogi__buf_free(&ak);
-				a = bar ? bar + 1 : NULL;
-			}
-		}
-	}
+	int best = ogi_label__section(key.ptr, key.len);
 	ogi__buf_free(&key);
 	return best;
 }
@@ -486,6 +508,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (first_row == b->nrows)
 			first_row = r_;
 		nonempty++;
+		if (row_bytes(b, r_) > MAX_HEAD_ROW)
+			continue;
 		if ((rc = row_text(b, r_, &x)))
 			break;
 		int y, m, d;
@@ -531,6 +555,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			if (is_row_empty(b, r_) || (b->rows[r_].flags & OGI_BROW_CHROME) || table_row[r_])
 				continue;
 			seen++;
+			if (row_bytes(b, r_) > MAX_HEAD_ROW)
+				continue;
 			if ((rc = row_text(b, r_, &x)))
 				break;
 			int y, m, d;
@@ -557,6 +583,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (is_row_empty(b, r_))
 			continue;
 		seen++;
+		if (row_bytes(b, r_) > MAX_HEAD_ROW)
+			continue;
 		if ((rc = row_text(b, r_, &x)))
 			break;
 		const char *p = find(x.fold.ptr, x.fold.len, "年度");
@@ -645,9 +673,12 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 	for (size_t r_ = 0; r_ < b->nrows && !rc; r_++) {
 		if ((b->rows[r_].flags & OGI_BROW_CHROME) || table_row[r_] || is_row_empty(b, r_))
 			continue;
-		if ((rc = row_text(b, r_, &x)))
-			break;
-		int s = x.fold.len <= 150 ? section_of(x.fold.ptr, x.fold.len) : -1;
+		int s = -1;
+		if (heading_candidate(b, r_)) {
+			if ((rc = row_text(b, r_, &x)))
+				break;
+			s = x.fold.len <= 150 ? section_of(x.fold.ptr, x.fold.len) : -1;
+		}
 		if (s >= 0 && !seen_sec[s]) {
 			if (cur >= 0)
 				rc = ogi_report_set_section(r, (ogi_section_id)cur, sec.ptr ? sec.ptr : "", sec.len);
@@ -664,7 +695,15 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			continue;
 		if (sec.len && (rc = ogi__buf_put(&sec, "\n", 1)))
 			break;
-		rc = ogi__buf_put(&sec, x.orig.ptr, x.orig.len);
+		const ogi_brow *row = &b->rows[r_];
+		for (uint32_t k = 0; k < row->count && !rc; k++) {
+			const ogi_bcell *c = &b->cells[row->first + k];
+			if ((c->flags & OGI_BCELL_COVERED) || !c->len)
+				continue;
+			if (k && (rc = ogi__buf_put(&sec, " ", 1)))
+				break;
+			rc = ogi__buf_put(&sec, b->text + c->off, c->len);
+		}
 	}
 	if (!rc && cur >= 0)
 		rc = ogi_report_set_section(r, (ogi_section_id)cur, sec.ptr ? sec.ptr : "", sec.len);

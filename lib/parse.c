@@ -28,20 +28,6 @@ static int lower_ascii(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Case-insensitive search for an ASCII needle in the first `n` bytes. */
-static int has_ci(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	for (size_t i = 0; i + m <= n; i++) {
-		size_t k = 0;
-		while (k < m && lower_ascii((unsigned char)s[i + k]) == needle[k])
-			k++;
-		if (k == m)
-			return 1;
-	}
-	return 0;
-}
-
 static ogi_format sniff(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -51,12 +37,25 @@ static ogi_format sniff(const char *s, size_t n)
 		i++;
 	if (i < n && (s[i] == '{' || s[i] == '['))
 		return OGI_FORMAT_JSON;
-	size_t head = n - i < 8192 ? n - i : 8192;
-	static const char *const tags[] = {"<!doctype html", "<html", "<body", "<table", "<head",
-	                                   "<meta", "<div", "<p>", "<p ", "<td", "<tr", "<br"};
+	/* count HTML tags among the '<' of the first 8 KiB: one pass */
+	static const char *const tags[] = {"!doctype html", "html", "body", "table", "head",
+	                                   "meta", "div", "p>", "p ", "td", "tr", "br"};
+	size_t end = n - i < 8192 ? n : i + 8192;
 	int hits = 0;
-	for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++)
-		hits += has_ci(s + i, head, tags[k]);
+	for (const char *p = memchr(s + i, '<', end - i); p; p = memchr(p + 1, '<', (size_t)(s + end - p - 1))) {
+		size_t rest = (size_t)(s + end - p - 1);
+		for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++) {
+			size_t m = strlen(tags[k]), j = 0;
+			while (j < m && j < rest && lower_ascii((unsigned char)p[1 + j]) == tags[k][j])
+				j++;
+			if (j == m) {
+				hits++;
+				break;
+			}
+		}
+		if (hits >= 2 || p + 1 >= s + end)
+			break;
+	}
 	if (i < n && s[i] == '<' && hits >= 1)
 		return OGI_FORMAT_HTML;
 	return hits >= 2 ? OGI_FORMAT_HTML : OGI_FORMAT_TEXT;

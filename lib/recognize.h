@@ -45,6 +45,9 @@ int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len);
 /* Dice coefficient of the character bigrams of two keys, in [0, 1]. */
 double ogi_label__similarity(const char *a, size_t alen, const char *b, size_t blen);
 
+/* The section whose label or alias key is contained in `key` (the longest), or -1. */
+int ogi_label__section(const char *key, size_t len);
+
 /* The main key of catalog item `item` (the folded label). */
 const char *ogi_label__item_key(size_t item, size_t *len);
 

@@ -188,6 +188,7 @@ typedef struct placer {
 	uint8_t agg_same_slot[MAX_SLOTS];
 	uint8_t cand_cut[MAX_SLOTS][MAX_SLOTS]; /* cuts of the first feasible candidate */
 	int overflow;
+	int no_blanks; /* only placements that fill every cell (values ran together) */
 } placer;
 
 static void load_digits(const ogi_tokens *t, const ogi_tok *tok, digits *d)
@@ -329,6 +330,8 @@ static void place_from(placer *p, size_t ti, size_t si)
 		return;
 	}
 	if (ti == p->ntok) {
+		if (p->no_blanks && si < p->ncells)
+			return;
 		for (size_t i = si; i < p->ncells; i++)
 			p->cur[i].tok = -1, p->cur[i].nparts = 0, p->cur[i].part = 0;
 		evaluate(p);
@@ -341,6 +344,8 @@ static void place_from(placer *p, size_t ti, size_t si)
 	size_t maxparts = run ? p->dig[ti].n : 1;
 	size_t minparts = (run && tok->num < 0) ? 2 : 1;
 	for (size_t blank = 0; si + blank + minparts + later <= p->ncells; blank++) {
+		if (blank && p->no_blanks)
+			break;
 		for (size_t i = si; i < si + blank; i++)
 			p->cur[i].tok = -1, p->cur[i].nparts = 0, p->cur[i].part = 0;
 		size_t at = si + blank;
@@ -399,7 +404,22 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 			load_digits(t, tok, &p->dig[i]);
 	}
 	view_from_report(&p->base, r);
-	place_from(p, 0, 0);
+	/* Values that ran together: first look for splits that fill every cell; blanks only when
+	 * no such split satisfies the sums. */
+	int runs = 0;
+	for (size_t i = 0; i < ntok; i++)
+		runs |= (t->tok[toks[i]].flags & OGI_TOKF_DIGITRUN) != 0;
+	if (runs && ntok < ncells) {
+		p->no_blanks = 1;
+		place_from(p, 0, 0);
+		if (!p->feasible && !p->overflow) {
+			p->no_blanks = 0;
+			p->tried = 0;
+			place_from(p, 0, 0);
+		}
+	} else {
+		place_from(p, 0, 0);
+	}
 
 	const ogi_position *pos0 = ntok ? &t->tok[toks[0]].pos : NULL;
 	int rc = 0;

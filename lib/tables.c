@@ -49,23 +49,13 @@ static int is_value_tok(const ogi_tok *k)
 	return k->kind == OGI_TOK_VALUE || k->kind == OGI_TOK_NA || k->kind == OGI_TOK_INVALID;
 }
 
-static unsigned int col_editions(ogi_col_id col)
-{
-	unsigned int e = 0;
-	for (ogi_cell_id c = ogi_cell_next(7, OGI_CELL_NONE); c != OGI_CELL_NONE; c = ogi_cell_next(7, c))
-		if (ogi_cell_col(c) == col)
-			e |= ogi_cell_editions(c);
-	return e;
-}
 
 /* ---- edition ------------------------------------------------------------------------------ */
 
 static unsigned int detect_edition(const ctx *x, int year_hint)
 {
 	const ogi_tokens *t = x->t;
-	unsigned int colmask[OGI_COL_COUNT];
-	for (int c = 0; c < OGI_COL_COUNT; c++)
-		colmask[c] = col_editions((ogi_col_id)c);
+	const unsigned int *colmask = ogi_catalog__col_editions();
 	long legacy = 0, modern = 0, only21 = 0, only19 = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const ogi_lrow *lr = &t->rows[i];
@@ -313,6 +303,16 @@ static size_t same_row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, s
 	return n;
 }
 
+static int has_digitrun(const ctx *x, const uint32_t *toks, size_t n);
+static size_t row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap, int with_blanks);
+
+static int has_digitrun_row(const ctx *x, const ogi_lrow *lr)
+{
+	uint32_t v[64];
+	size_t n = row_values(x, lr, v, 64, 0);
+	return has_digitrun(x, v, n > 64 ? 64 : n);
+}
+
 static int has_digitrun(const ctx *x, const uint32_t *toks, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -468,22 +468,42 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 
 /* ---- block runs: a block printed as header rows and one run of values (Table 4) ------------- */
 
-static int block_runs(ctx *x, const chain_el *ch, size_t n, const uint8_t *empty)
+/* Are all value tokens of the row on physical rows after the label's? */
+static int detached(const ctx *x, const ogi_lrow *lr)
+{
+	if (lr->label < 0)
+		return 1;
+	uint32_t row = x->t->tok[lr->label].row;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		const ogi_tok *tok = &x->t->tok[lr->first + k];
+		if (is_value_tok(tok) && tok->row == row)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A sequence of aligned rows that have no values of their own (the last one may hold values
+ * printed on later lines), followed by one run of values as long as all their cells together:
+ * the block was printed as headers and a single row of figures. The rows are assigned from the
+ * run, and marked in `claimed`.
+ */
+static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 {
 	size_t k = 0;
 	while (k < n) {
-		if (!empty[k]) {
+		if (x->items[ch[k].item].kind != OGI_ITEM_ROW) {
 			k++;
 			continue;
 		}
-		/* a maximal sequence of empty rows (headers in between allowed) */
-		size_t s = k, e = k;
 		ogi_cell_id cells[64];
-		size_t nc = 0;
+		size_t nc = 0, e = k, rows = 0;
+		int last_has_values = 0;
 		for (size_t q = k; q < n; q++) {
 			if (x->items[ch[q].item].kind != OGI_ITEM_ROW)
 				continue;
-			if (!empty[q])
+			const ogi_lrow *lr = &x->t->rows[ch[q].lrow];
+			if (lr->nvalues && !detached(x, lr))
 				break;
 			ogi_cell_id rc[MAX_ROW_CELLS];
 			size_t m = row_cells(x, ch[q].item, rc);
@@ -492,17 +512,31 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, const uint8_t *empty
 			memcpy(cells + nc, rc, m * sizeof(ogi_cell_id));
 			nc += m;
 			e = q;
+			rows++;
+			if (lr->nvalues) {
+				/* a row whose own values fit it is an ordinary row */
+				last_has_values = 1;
+				if (lr->nvalues == m && !has_digitrun_row(x, lr))
+					rows--, nc -= m, e = q - 1;
+				break;
+			}
 		}
-		k = e + 1;
-		if (nc < 2)
+		if (rows < 2 || e < k) {
+			k++;
 			continue;
-		/* unowned value runs after the last empty row, up to the next chain row */
-		uint32_t from = ch[e].lrow + 1, to = k < n ? ch[k].lrow : (uint32_t)x->t->nrows;
+		}
+		/* the run: values of the last row, then unowned rows up to the next aligned row */
 		uint32_t toks[128];
 		size_t nt = 0;
 		uint32_t users[64];
 		size_t nu = 0;
-		for (uint32_t l = from; l < to && nt < 128; l++) {
+		const ogi_lrow *last = &x->t->rows[ch[e].lrow];
+		if (last_has_values && last->nvalues)
+			nt = row_values(x, last, toks, 128, 0);
+		if (nt > 128)
+			nt = 128;
+		uint32_t from = ch[e].lrow + 1, to = e + 1 < n ? ch[e + 1].lrow : (uint32_t)x->t->nrows;
+		for (uint32_t l = from; l < to && nt < nc && nt < 128; l++) {
 			ogi_lrow *lr = &x->t->rows[l];
 			if (lr->used || lr->item >= 0 || lr->chrome)
 				continue;
@@ -514,24 +548,29 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, const uint8_t *empty
 			nt += got > 128 - nt ? 128 - nt : got;
 			if (nu < 64)
 				users[nu++] = l;
-			if (nt >= nc)
-				break;
 		}
-		if (!nt || nt > nc)
+		int run = 0; /* a value that may be several run together */
+		for (size_t i = 0; i < nt; i++)
+			run |= (x->t->tok[toks[i]].flags & OGI_TOKF_DIGITRUN) != 0;
+		if (!nt || nt > nc || (nt < nc && !run && nt * 2 < nc)) {
+			k = e + 1;
 			continue;
-		if (nt < nc && !has_digitrun(x, toks, nt) && nt * 2 < nc)
-			continue; /* too few to be this block's run */
+		}
 		for (size_t u = 0; u < nu; u++)
 			x->t->rows[users[u]].used = 1;
-		for (size_t q = s; q <= e; q++)
+		for (size_t q = k; q <= e; q++) {
 			x->t->rows[ch[q].lrow].used = 1;
-		if (nt == nc && !has_digitrun(x, toks, nt)) {
+			claimed[q] = 1;
+		}
+		x->found = 1;
+		if (nt == nc && !run) {
 			for (size_t i = 0; i < nc; i++)
 				if (ogi_solve__write(x->r, x->t, cells[i], toks[i]))
 					return OGI_ENOMEM;
 		} else if (add_pending(x, cells, nc, toks, nt)) {
 			return OGI_ENOMEM;
 		}
+		k = e + 1;
 	}
 	return 0;
 }
@@ -545,29 +584,27 @@ static int do_block(ctx *x, ogi_block_id blk)
 	int rc = build_chain(x, blk, &ch, &n);
 	if (rc || !n)
 		return rc;
-	uint8_t *empty = ogi__calloc(n, 1);
-	if (!empty) {
+	uint8_t *claimed = ogi__calloc(n, 1);
+	if (!claimed) {
 		ogi__free(ch);
 		return ogi__oom();
 	}
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
 		x->t->rows[ch[k].lrow].item = ch[k].item;
-	for (size_t k = 0; k < n && !rc; k++) {
 		x->t->rows[ch[k].lrow].used = 1;
-		if (x->items[ch[k].item].kind != OGI_ITEM_ROW)
+	}
+	rc = block_runs(x, ch, n, claimed);
+	for (size_t k = 0; k < n && !rc; k++) {
+		if (claimed[k] || x->items[ch[k].item].kind != OGI_ITEM_ROW)
 			continue;
 		int e = assign_row(x, ch[k].lrow, ch[k].item);
 		if (e < 0)
 			rc = e;
-		else
-			empty[k] = (uint8_t)e;
 	}
 	for (size_t k = 0; k + 1 < n && !rc; k++)
 		if (ch[k + 1].item > ch[k].item + 1 && ch[k + 1].lrow > ch[k].lrow + 1)
 			rc = fill_gap(x, ch[k].lrow, ch[k + 1].lrow, ch[k].item, ch[k + 1].item);
-	if (!rc)
-		rc = block_runs(x, ch, n, empty);
-	ogi__free(empty);
+	ogi__free(claimed);
 	ogi__free(ch);
 	return rc;
 }

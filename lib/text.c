@@ -85,10 +85,9 @@ static int split_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le)
 	size_t a = ls, e = le;
 	trim(t, &a, &e);
 	const char *tab = memchr(t + a, '\t', e - a);
-	size_t pipes = 0;
-	for (size_t i = a; i < e; i++)
-		pipes += t[i] == '|';
-	int piped = pipes >= 2 || (e > a && (t[a] == '|' || t[e - 1] == '|'));
+	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
+	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
+	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));
 	uint32_t flags = tab ? OGI_BROW_TABS : piped ? OGI_BROW_PIPES : 0;
 	if (ogi_blocks_row_begin(b, line, -1, flags))
 		return OGI_ENOMEM;
@@ -128,9 +127,15 @@ int ogi_blocks_from_text(ogi_blocks *b)
 	b->format = OGI_FORMAT_TEXT;
 	while (ls <= n) {
 		/* a line ends at \n, \r\n, \r or a form feed (page break) */
-		size_t le = ls;
-		while (le < n && t[le] != '\n' && t[le] != '\r' && t[le] != '\f')
-			le++;
+		const char *nl = memchr(t + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - t) : n;
+		/* a \r or form feed inside also ends the line (rare: look only when present) */
+		const char *cr = memchr(t + ls, '\r', le - ls);
+		const char *ff = memchr(t + ls, '\f', le - ls);
+		if (cr && (size_t)(cr - t) < le)
+			le = (size_t)(cr - t);
+		if (ff && (size_t)(ff - t) < le)
+			le = (size_t)(ff - t);
 		if (split_line(b, line, ls, le))
 			return OGI_ENOMEM;
 		if (le >= n)

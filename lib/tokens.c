@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#define MAX_CELL_BYTES 600   /* longer cells are narrative: one label token, never matched */
+#define MAX_KEY_BYTES 240    /* longer labels are sentences: no matching key */
 #define MAX_INT_DIGITS 14    /* 10^14 * 10^4 fits in int64 */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -57,6 +57,10 @@ ogi_tok_kind ogi_tokens__classify(const char *s, size_t n, int64_t *num, uint8_t
 	*num = 0;
 	*flags = 0;
 	*ndigits = 0;
+	/* fast path: text that starts with a CJK character and is longer than any unit or
+	 * placeholder word is a label */
+	if (n > 9 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9)
+		return OGI_TOK_LABEL;
 	if (is_placeholder(s, n))
 		return OGI_TOK_NA;
 	/* strip "(万元)"-like wrapping of a unit alone */
@@ -231,6 +235,27 @@ typedef struct seg {
 
 #define MAX_SEGS 128
 
+/* Does the folded text [a, b) name a catalog row, header or column exactly? Used to split
+ * labels that a flattened table ran together with spaces ("行政复议 行政诉讼"). */
+static int matches(const char *f, size_t a, size_t b)
+{
+	ogi__buf key = {0};
+	ogi_label_hits hits;
+	int hit = 0;
+	if (!ogi_label__key(&key, NULL, NULL, f + a, b - a) && key.len &&
+	    !ogi_label__lookup(&hits, key.ptr, key.len))
+		hit = hits.nitems || hits.ncols;
+	ogi__buf_free(&key);
+	return hit;
+}
+
+static int starts_numbered(const char *f, const seg *s)
+{
+	int ord, style;
+	size_t n = ogi_norm_numbering(f + s->a, s->b - s->a, &ord, &style);
+	return n > 0 && style != 5;
+}
+
 /* Emits the tokens of one cell. `f`/`fn` is the folded text, `map` the source offset of each
  * folded byte (NULL when folding was the identity: source offset = cell.off + folded offset). */
 static int cell_tokens(ogi_tokens *t, uint32_t row, const ogi_bcell *c, const char *f, size_t fn,
@@ -305,8 +330,11 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, const ogi_bcell *c, const ch
 	/* join consecutive label segments; emit */
 	for (size_t k = 0; k < out_n;) {
 		size_t e = k + 1;
+		/* a label segment that starts with its own numbering starts a new label:
+		 * "三、本年度办理结果 (一)予以公开" is a group header and a row */
 		if (out[k].kind == OGI_TOK_LABEL)
-			while (e < out_n && out[e].kind == OGI_TOK_LABEL)
+			while (e < out_n && out[e].kind == OGI_TOK_LABEL && !starts_numbered(f, &out[e]) &&
+			       !(matches(f, out[k].a, out[e - 1].b) && matches(f, out[e].a, out[e].b)))
 				e++;
 		size_t fa = out[k].a, fb = out[e - 1].b;
 		ogi_tok tok;
@@ -328,7 +356,7 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, const ogi_bcell *c, const ch
 				col += ((unsigned char)text[x] & 0xC0) != 0x80;
 			tok.pos.column = col;
 		}
-		if (tok.kind == OGI_TOK_LABEL) {
+		if (tok.kind == OGI_TOK_LABEL && fb - fa <= MAX_KEY_BYTES) {
 			tok.key_off = (uint32_t)t->keys.len;
 			ogi__buf base = {0};
 			int rc = ogi_label__key(&t->keys, &base, NULL, f + fa, fb - fa);
@@ -357,6 +385,25 @@ static int is_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/* Does the cell end in something that may be a value (a digit, full-width digit, dash or
+ * slash) after white space? Long cells that do not are narrative. Raw bytes, no folding. */
+static int numeric_tail(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = n;
+	while (i > 0 && (p[i - 1] == ' ' || p[i - 1] == '\t'))
+		i--;
+	if (!i)
+		return 0;
+	unsigned char last = p[i - 1];
+	if ((last >= '0' && last <= '9') || last == '-' || last == '/')
+		return 1;
+	/* full-width digits EF BC 90..99, em dash E2 80 94 */
+	if (i >= 3 && p[i - 3] == 0xEF && p[i - 2] == 0xBC && last >= 0x90 && last <= 0x99)
+		return 1;
+	return i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 && last == 0x94;
+}
+
 static int build_tokens(ogi_tokens *t)
 {
 	const ogi_blocks *b = t->b;
@@ -382,13 +429,13 @@ static int build_tokens(ogi_tokens *t)
 				}
 				continue;
 			}
-			if (c->len > MAX_CELL_BYTES) {
+			const char *s = b->text + c->off;
+			if (c->len > MAX_KEY_BYTES && !numeric_tail(s, c->len)) {
 				tok.kind = OGI_TOK_LABEL; /* narrative: breaks rows, never matches */
 				tok.raw_len = c->len;
 				rc = push_tok(t, &tok);
 				continue;
 			}
-			const char *s = b->text + c->off;
 			if (is_ascii(s, c->len)) {
 				if (is_page_marker(s, c->len))
 					continue;
