@@ -525,16 +525,21 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			k++;
 			continue;
 		}
-		/* the run: values of the last row, then unowned rows up to the next aligned row */
-		uint32_t toks[128];
-		size_t nt = 0;
+		/* the run: values of the last row, then unowned rows up to the next aligned row;
+		 * `all` keeps the blank cells of table rows, which hold positions */
+		uint32_t toks[128], all[128];
+		size_t nt = 0, na = 0;
 		uint32_t users[64];
 		size_t nu = 0;
 		const ogi_lrow *last = &x->t->rows[ch[e].lrow];
-		if (last_has_values && last->nvalues)
+		if (last_has_values && last->nvalues) {
 			nt = row_values(x, last, toks, 128, 0);
+			na = row_values(x, last, all, 128, 1);
+		}
 		if (nt > 128)
 			nt = 128;
+		if (na > 128)
+			na = 128;
 		uint32_t from = ch[e].lrow + 1, to = e + 1 < n ? ch[e + 1].lrow : (uint32_t)x->t->nrows;
 		for (uint32_t l = from; l < to && nt < nc && nt < 128; l++) {
 			ogi_lrow *lr = &x->t->rows[l];
@@ -546,8 +551,30 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 				continue;
 			size_t got = row_values(x, lr, toks + nt, 128 - nt, 0);
 			nt += got > 128 - nt ? 128 - nt : got;
+			/* blanks count only on rows that hold values (not the header rows' padding) */
+			got = row_values(x, lr, all + na, 128 - na, 1);
+			na += got > 128 - na ? 128 - na : got;
 			if (nu < 64)
 				users[nu++] = l;
+		}
+		if (nt < nc && na == nc) {
+			/* a table row with empty cells: positions are known */
+			for (size_t u = 0; u < nu; u++)
+				x->t->rows[users[u]].used = 1;
+			for (size_t q = k; q <= e; q++) {
+				x->t->rows[ch[q].lrow].used = 1;
+				claimed[q] = 1;
+			}
+			x->found = 1;
+			for (size_t i = 0; i < nc; i++) {
+				const ogi_tok *tk = &x->t->tok[all[i]];
+				if (tk->kind == OGI_TOK_BLANK)
+					set_blank(x, cells[i], &tk->pos);
+				else if (ogi_solve__write(x->r, x->t, cells[i], all[i]))
+					return OGI_ENOMEM;
+			}
+			k = e + 1;
+			continue;
 		}
 		int run = 0; /* a value that may be several run together */
 		for (size_t i = 0; i < nt; i++)

@@ -84,7 +84,7 @@ static int split_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le)
 	const char *t = b->text;
 	size_t a = ls, e = le;
 	trim(t, &a, &e);
-	const char *tab = memchr(t + a, '\t', e - a);
+	const char *tab = memchr(t + ls, '\t', le - ls); /* leading/trailing tabs count */
 	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
 	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
 	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));

@@ -146,14 +146,17 @@ ogi_tok_kind ogi_tokens__classify(const char *s, size_t n, int64_t *num, uint8_t
 			return OGI_TOK_VALUE;
 		}
 	}
+	/* text: anything with a CJK character (or kana/bopomofo of mojibake), or a word of two
+	 * letters that does not start like a number; the rest is an unreadable value */
+	int letters = 0;
 	for (size_t k = 0; k < n;) {
 		uint32_t cp;
 		k += ogi_utf8_next(s + k, n - k, &cp);
-		if (is_cjk(cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-		    (cp >= 0x3040 && cp <= 0x31FF) /* kana, bopomofo (mojibake) */)
+		if (is_cjk(cp) || (cp >= 0x3040 && cp <= 0x31FF))
 			return OGI_TOK_LABEL;
+		letters += ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 	}
-	return OGI_TOK_INVALID;
+	return (letters >= 2 && !is_digit(s[0])) ? OGI_TOK_LABEL : OGI_TOK_INVALID;
 }
 
 /* Page-break artefacts: 第2页, 第 2 页 共 5 页, - 3 -, 3/5, Page 3. Folded text. */
