@@ -29,7 +29,9 @@
 
 enum ogi_bcell_flags {
 	OGI_BCELL_COVERED = 1, /* a grid position covered by another cell's rowspan/colspan */
-	OGI_BCELL_TH = 2       /* came from <th> */
+	OGI_BCELL_TH = 2,      /* came from <th> */
+	OGI_BCELL_PAD = 4      /* a grid position no cell covers (a short row): not a cell of the
+	                        * document, so it is not a blank value either */
 };
 
 typedef struct ogi_bcell {

@@ -275,31 +275,36 @@ static size_t row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t
 	return n;
 }
 
-/* Tokens of the label's own physical row after the label, blanks included. */
+/* When all the values of a logical row sit on one physical table row (the label's own, or
+ * the next one when a row's values were wrapped), that row's tokens after the label, blanks
+ * included: positions are then known. `*one_row` says whether that holds. */
 static size_t same_row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap,
-                              int *all_values_here)
+                              int *one_row)
 {
-	size_t n = 0, seen = 0;
-	uint32_t row = lr->label >= 0 ? x->t->tok[lr->label].row : UINT32_MAX;
-	*all_values_here = 1;
+	size_t n = 0;
+	uint32_t row = UINT32_MAX;
+	*one_row = 1;
 	for (uint32_t k = 0; k < lr->count; k++) {
 		const ogi_tok *tok = &x->t->tok[lr->first + k];
-		if (tok->kind == OGI_TOK_UNIT)
+		if (!is_value_tok(tok))
 			continue;
-		int v = is_value_tok(tok);
-		if (tok->row != row) {
-			if (v)
-				*all_values_here = 0;
-			continue;
-		}
-		if (v || tok->kind == OGI_TOK_BLANK) {
-			if (n < cap)
-				out[n] = lr->first + k;
-			n++;
-		}
-		seen += (size_t)v;
+		if (row == UINT32_MAX)
+			row = tok->row;
+		else if (tok->row != row)
+			*one_row = 0;
 	}
-	(void)seen;
+	if (row == UINT32_MAX || !(x->t->tok[lr->first].flags & OGI_TOKF_STRONG))
+		*one_row = 0;
+	for (uint32_t k = 0; k < lr->count && *one_row; k++) {
+		const ogi_tok *tok = &x->t->tok[lr->first + k];
+		if (tok->row != row || tok->kind == OGI_TOK_UNIT)
+			continue;
+		if (!(tok->flags & OGI_TOKF_STRONG))
+			*one_row = 0;
+		if (n < cap)
+			out[n] = lr->first + k;
+		n++;
+	}
 	return n;
 }
 
@@ -352,12 +357,17 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 		int here;
 		uint32_t pos[256];
 		size_t np = same_row_values(x, lr, pos, 256, &here);
-		if (here && np == nc && !has_digitrun(x, pos, np)) {
+		/* a table row holds the values in its last columns: empty cells before them are
+		 * the label's merged columns (tab rows shifted by merged headers) */
+		size_t skip = 0;
+		while (np > nc && skip < np - nc && x->t->tok[pos[skip]].kind == OGI_TOK_BLANK)
+			skip++;
+		if (here && np - skip == nc && !has_digitrun(x, pos + skip, nc)) {
 			for (size_t i = 0; i < nc; i++) {
-				const ogi_tok *k = &x->t->tok[pos[i]];
+				const ogi_tok *k = &x->t->tok[pos[skip + i]];
 				if (k->kind == OGI_TOK_BLANK)
 					set_blank(x, cells[i], &k->pos);
-				else if (ogi_solve__write(x->r, x->t, cells[i], pos[i]))
+				else if (ogi_solve__write(x->r, x->t, cells[i], pos[skip + i]))
 					return OGI_ENOMEM;
 			}
 			return 0;

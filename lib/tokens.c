@@ -417,7 +417,7 @@ static int build_tokens(ogi_tokens *t)
 		int strong = (row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES | OGI_BROW_TABLE)) != 0;
 		for (uint32_t k = 0; k < row->count && !rc; k++) {
 			const ogi_bcell *c = &b->cells[row->first + k];
-			if (c->flags & OGI_BCELL_COVERED)
+			if (c->flags & (OGI_BCELL_COVERED | OGI_BCELL_PAD))
 				continue;
 			ogi_tok tok;
 			memset(&tok, 0, sizeof(tok));
