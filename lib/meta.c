@@ -441,6 +441,39 @@ static int extend_agency(const ogi_blocks *b, ogi__buf *agency)
 
 static const char *const agency_labels[] = {"发布单位", "发文单位", "发布机构", "发文机关", "来源单位"};
 
+/* ---- title ------------------------------------------------------------------------------------ */
+
+static const char *const meta_words[] = {"发布时间", "发布日期", "来源", "索引号", "字号", "浏览",
+                                         "作者", "分享", "打印", "发文日期", "发布单位", "点击",
+                                         "当前位置", "首页", "阅读"};
+
+/* A row that can be a title: one cell, short, not a sentence, not a line of page meta data. */
+static int title_like(const ogi_blocks *b, size_t r, const rowtext *x, int in_table)
+{
+	if (in_table || b->rows[r].count != 1 || x->fold.len > MAX_HEAD_ROW || x->fold.len < 9)
+		return 0;
+	const char *s = x->fold.ptr;
+	size_t n = x->fold.len;
+	/* sentences end with 。；， or : */
+	static const char *const ends[] = {"。", ";", ",", ":", "；", "，"};
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		size_t l = strlen(ends[k]);
+		if (n >= l && !memcmp(s + n - l, ends[k], l))
+			return 0;
+	}
+	for (size_t k = 0; k < sizeof(meta_words) / sizeof(meta_words[0]); k++)
+		if (find(s, n < 24 ? n : 24, meta_words[k]))
+			return 0;
+	int y, m, d;
+	if (bare_date(s, n, &y, &m, &d))
+		return 0;
+	/* a title holds a CJK word, not only numbers and punctuation */
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9)
+			return 1;
+	return 0;
+}
+
 /* ---- kind ------------------------------------------------------------------------------------ */
 
 static int title_is_annual(const char *s, size_t n)
@@ -501,7 +534,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		rc = ogi__buf_puts(&title, b->hint_title);
 		fd.have_title = !rc;
 	}
-	size_t nonempty = 0, first_row = b->nrows;
+	size_t nonempty = 0, first_row = b->nrows, fallback_row = b->nrows;
 	for (size_t r_ = 0; r_ < b->nrows && !rc && nonempty < HEAD_ROWS; r_++) {
 		if (is_row_empty(b, r_) || (b->rows[r_].flags & OGI_BROW_CHROME))
 			continue;
@@ -518,25 +551,38 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 				fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 1;
 			}
 		}
-		if (!fd.have_title && x.fold.len <= 240 && !table_row[r_] &&
-		    (find(x.fold.ptr, x.fold.len, "报告") || find(x.fold.ptr, x.fold.len, "年报") ||
-		     find(x.fold.ptr, x.fold.len, "总结")) &&
-		    (find(x.fold.ptr, x.fold.len, "公开") || find(x.fold.ptr, x.fold.len, "年度"))) {
-			rc = ogi__buf_put(&title, x.orig.ptr, x.orig.len);
-			fd.have_title = 1;
-			fd.title_row = r_;
-			/* a bare date right under the title */
-			for (size_t q = r_ + 1, seen = 0; q < b->nrows && seen < 4 && !rc; q++) {
-				if (is_row_empty(b, q))
-					continue;
-				seen++;
-				rowtext y2 = {0};
-				rc = row_text(b, q, &y2);
-				if (!rc && fd.pub_rank > 2 && bare_date(y2.fold.ptr, y2.fold.len, &y, &m, &d))
-					fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 2;
-				rowtext_free(&y2);
+		if (!fd.have_title && title_like(b, r_, &x, table_row[r_])) {
+			int report = find(x.fold.ptr, x.fold.len, "报告") || find(x.fold.ptr, x.fold.len, "年报");
+			if (report || fallback_row == b->nrows) {
+				/* a report title wins; otherwise the first title-like row near the top */
+				if (report || nonempty <= 6) {
+					title.len = 0;
+					rc = ogi__buf_put(&title, x.orig.ptr, x.orig.len);
+					if (report)
+						fd.have_title = 1, fd.title_row = r_;
+					else
+						fallback_row = r_;
+				}
 			}
 		}
+	}
+	if (!rc && !fd.have_title && fallback_row < b->nrows) {
+		fd.have_title = 1;
+		fd.title_row = fallback_row;
+	}
+	/* a bare date right under the title */
+	for (size_t q = fd.title_row + 1, seen = 0; fd.have_title && q < b->nrows && seen < 4 && !rc; q++) {
+		if (is_row_empty(b, q))
+			continue;
+		seen++;
+		if (row_bytes(b, q) > MAX_HEAD_ROW)
+			continue;
+		int y, m, d;
+		rowtext y2 = {0};
+		rc = row_text(b, q, &y2);
+		if (!rc && fd.pub_rank > 2 && bare_date(y2.fold.ptr, y2.fold.len, &y, &m, &d))
+			fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 2;
+		rowtext_free(&y2);
 	}
 	if (!rc && !fd.have_pub && b->hint_published) {
 		int y, m, d;

@@ -444,30 +444,24 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 	for (size_t i = 0; i < ncells && !rc; i++) {
 		ogi_cell_id c = cells[i];
 		const slot *s = &p->agg_slot[i];
-		if (p->agg_same_slot[i] && s->tok >= 0) {
-			const ogi_tok *tok = &t->tok[toks[s->tok]];
-			if (s->nparts > 1 || ((tok->flags & OGI_TOKF_DIGITRUN) && tok->num < 0)) {
-				int64_t v;
-				if (!part_value(p, (size_t)s->tok, s->part, s->nparts, &v)) {
-					/* cuts of the first feasible candidate are those of every candidate
-					 * that placed this same part here only if unique; re-derive: */
-					if (p->feasible == 1) {
-						if (ogi_cell_value_type(c) == OGI_VALUE_MONEY)
-							v *= OGI_MONEY_SCALE;
-						rc = write_part(r, p, c, s, v);
-						continue;
-					}
-				}
-			} else {
-				rc = ogi_solve__write(r, t, c, toks[s->tok]);
-				continue;
-			}
-		}
+		const ogi_tok *tok = (p->agg_same_slot[i] && s->tok >= 0) ? &t->tok[toks[s->tok]] : NULL;
 		if (p->agg_known[i]) {
+			/* every feasible placement gives this cell the same number */
 			rc = ogi_report_set(r, c, p->agg_fromtok[i] ? OGI_STATE_VALUE : OGI_STATE_INFERRED,
 			                    p->agg_val[i]);
-			if (!rc)
-				rc = ogi_report_set_source(r, c, NULL, 0, pos0);
+			if (rc)
+				break;
+			if (tok && s->nparts <= 1 && !((tok->flags & OGI_TOKF_DIGITRUN) && tok->num < 0)) {
+				rc = ogi_report_set_source(r, c, t->b->text + tok->raw_off, tok->raw_len, &tok->pos);
+			} else if (tok && p->feasible == 1) {
+				rc = write_part(r, p, c, s, p->agg_val[i]);
+			} else {
+				rc = ogi_report_set_source(r, c, NULL, 0, tok ? &tok->pos : pos0);
+			}
+			continue;
+		}
+		if (tok && s->nparts <= 1 && tok->kind != OGI_TOK_VALUE) {
+			rc = ogi_solve__write(r, t, c, toks[s->tok]); /* a placeholder or unreadable text */
 			continue;
 		}
 		if (p->agg_same_slot[i] && s->tok < 0) {

@@ -478,6 +478,18 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 
 /* ---- block runs: a block printed as header rows and one run of values (Table 4) ------------- */
 
+/* Number of blank cells of the row on the label's own physical row. */
+static size_t blank_cells(const ctx *x, const ogi_lrow *lr)
+{
+	size_t n = 0;
+	uint32_t row = lr->label >= 0 ? x->t->tok[lr->label].row : UINT32_MAX;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		const ogi_tok *tok = &x->t->tok[lr->first + k];
+		n += tok->row == row && tok->kind == OGI_TOK_BLANK;
+	}
+	return n;
+}
+
 /* Are all value tokens of the row on physical rows after the label's? */
 static int detached(const ctx *x, const ogi_lrow *lr)
 {
@@ -517,6 +529,8 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 				break;
 			ogi_cell_id rc[MAX_ROW_CELLS];
 			size_t m = row_cells(x, ch[q].item, rc);
+			if (!lr->nvalues && blank_cells(x, lr) >= m)
+				break; /* a row of empty cells, not a header waiting for a run */
 			if (nc + m > 64)
 				break;
 			memcpy(cells + nc, rc, m * sizeof(ogi_cell_id));
