@@ -131,6 +131,9 @@ static void fen_query(const fen *f, size_t pos, int32_t *best, int32_t *arg)
 			*best = f->best[i], *arg = f->arg[i];
 }
 
+static size_t row_cells(const ctx *x, int32_t item, ogi_cell_id *cells);
+static size_t blank_cells(const ctx *x, const ogi_lrow *lr);
+
 /* Builds the chain of block `blk`. Returns the number of elements (written to *out, owned). */
 static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 {
@@ -175,8 +178,18 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 			}
 			const ogi_item *item = &x->items[it];
 			int32_t w = 1;
-			if (item->kind == OGI_ITEM_ROW && lr->nvalues)
-				w = 3;
+			if (item->kind == OGI_ITEM_ROW) {
+				/* how well the row's figures fit the catalog row: exactly, a short row,
+				 * a row of empty cells, or more figures than it has columns */
+				ogi_cell_id cs[MAX_ROW_CELLS];
+				size_t nc = row_cells(x, it, cs);
+				if (lr->nvalues == nc)
+					w = 4;
+				else if (lr->nvalues && lr->nvalues < nc)
+					w = 2;
+				else if (!lr->nvalues && blank_cells(x, lr) >= nc)
+					w = 3;
+			}
 			pair *p = &pairs[npairs++];
 			p->lrow = (uint32_t)i;
 			p->pos = (uint16_t)pos_of[it];
@@ -478,6 +491,29 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 
 /* ---- block runs: a block printed as header rows and one run of values (Table 4) ------------- */
 
+/* The value and blank tokens of a logical row that lie on physical rows holding a value. */
+static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap)
+{
+	size_t n = 0;
+	uint32_t k = 0;
+	while (k < lr->count) {
+		uint32_t row = x->t->tok[lr->first + k].row, e = k;
+		int has_value = 0;
+		while (e < lr->count && x->t->tok[lr->first + e].row == row)
+			has_value |= is_value_tok(&x->t->tok[lr->first + e]), e++;
+		for (uint32_t q = k; q < e && has_value; q++) {
+			const ogi_tok *tok = &x->t->tok[lr->first + q];
+			if (!is_value_tok(tok) && tok->kind != OGI_TOK_BLANK)
+				continue;
+			if (n < cap)
+				out[n] = lr->first + q;
+			n++;
+		}
+		k = e;
+	}
+	return n;
+}
+
 /* Number of blank cells of the row on the label's own physical row. */
 static size_t blank_cells(const ctx *x, const ogi_lrow *lr)
 {
@@ -569,14 +605,16 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			ogi_lrow *lr = &x->t->rows[l];
 			if (lr->used || lr->item >= 0 || lr->chrome)
 				continue;
-			if (lr->label >= 0 && x->t->tok[lr->label].key_len > 90)
-				break; /* narrative: the table has ended */
+			/* the run follows the block's header labels; any other text ends the table */
+			if (lr->label >= 0 && !lr->hits.nitems && !lr->hits.ncols &&
+			    x->t->tok[lr->label].key_len > 12)
+				break; /* (header words split over lines, 结果 / 维持, are shorter) */
 			if (!lr->nvalues)
 				continue;
 			size_t got = row_values(x, lr, toks + nt, 128 - nt, 0);
 			nt += got > 128 - nt ? 128 - nt : got;
 			/* blanks count only on rows that hold values (not the header rows' padding) */
-			got = row_values(x, lr, all + na, 128 - na, 1);
+			got = value_row_tokens(x, lr, all + na, 128 - na);
 			na += got > 128 - na ? 128 - na : got;
 			if (nu < 64)
 				users[nu++] = l;
