@@ -13,7 +13,10 @@
  *  - HTML: text outside tables gives one row per block-level element / <br> line, with one
  *    cell. Every <tr> of a <table> gives one row with one cell per grid column after
  *    rowspan/colspan expansion; a position covered by a span repeats the origin's text range
- *    and has OGI_BCELL_COVERED set, with origin_row/origin_col naming the origin.
+ *    and has OGI_BCELL_COVERED set, with origin_row/origin_col naming the origin; positions
+ *    no cell reaches are empty cells (len 0). A table's rows come when the table ends. A
+ *    table with a table or more than 2 KiB of text in one cell is a layout table: no grid,
+ *    its cells give text rows in document order (details at the top of html.c).
  *
  * Cell text is a byte range of `text`: the decoded document in its own characters (not
  * normalised). Cell ranges exclude surrounding whitespace.

@@ -73,6 +73,7 @@ typedef struct ogi_tok {
 	uint8_t kind;
 	uint8_t flags;
 	uint16_t ndigits;   /* digits of a DIGITRUN */
+	uint16_t cell;      /* index of the cell in its physical row (HTML: grid column) */
 	uint32_t row;       /* index of the physical row in the blocks */
 	uint32_t raw_off;   /* raw text in blocks.text */
 	uint32_t raw_len;

@@ -133,6 +133,8 @@ static void fen_query(const fen *f, size_t pos, int32_t *best, int32_t *arg)
 
 static size_t row_cells(const ctx *x, int32_t item, ogi_cell_id *cells);
 static size_t blank_cells(const ctx *x, const ogi_lrow *lr);
+static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap,
+                               int skip_lead);
 
 /* Builds the chain of block `blk`. Returns the number of elements (written to *out, owned). */
 static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
@@ -321,6 +323,145 @@ static size_t same_row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, s
 	return n;
 }
 
+/* Can token `ti` stand in cell `c`? A fraction needs a money cell, a negative number a
+ * signed one. Placeholders, blanks and unreadable text can stand anywhere. */
+static int fits(const ctx *x, uint32_t ti, ogi_cell_id c)
+{
+	const ogi_tok *tok = &x->t->tok[ti];
+	if (tok->kind != OGI_TOK_VALUE)
+		return 1;
+	int64_t v;
+	if (ogi_solve__convert(tok, c, &v))
+		return 0;
+	return v >= 0 || ogi_cell_value_type(c) == OGI_VALUE_SIGNED;
+}
+
+/*
+ * A table row with more cells than the catalog row (np > nc) has empty cells of merged or
+ * padding columns: before the values (the label's columns, tab rows) or after them (pipe
+ * rows padded to the widest row). Returns how many leading tokens to skip so that the nc
+ * tokens left fit their cells (the skipped and the trailing extra tokens must be blank), or
+ * SIZE_MAX when no alignment fits.
+ * Values at the right end (the common case) are preferred when several alignments fit.
+ */
+static size_t align(const ctx *x, const ogi_cell_id *cells, size_t nc, const uint32_t *pos,
+                    size_t np)
+{
+	if (np < nc)
+		return SIZE_MAX;
+	if (np == nc)
+		return 0;
+	size_t best = SIZE_MAX, extra = np - nc;
+	for (size_t k = 0; k <= extra; k++) {
+		size_t s = extra - k;
+		int ok = 1;
+		for (size_t i = 0; i < np && ok; i++) {
+			if (i >= s && i < s + nc)
+				ok = fits(x, pos[i], cells[i - s]);
+			else
+				ok = x->t->tok[pos[i]].kind == OGI_TOK_BLANK;
+		}
+		if (ok) {
+			best = s;
+			break;
+		}
+	}
+	return best;
+}
+
+#define HEADER_LOOKBACK 48 /* logical rows searched back for the column header row */
+
+/*
+ * Header-driven placement for table rows: the nearest column labels above the row (本年制发件数,
+ * 上一年项目数量, 自然人 … in their own cells) say in which cell of a physical row each column
+ * stands. When every column of the catalog row is found there, and every value of the data
+ * row sits in one of those cells, the values are placed by cell index. Returns 1 when it
+ * placed the row, 0 when the header does not decide (the caller falls back), <0 on error.
+ */
+static int place_by_header(ctx *x, uint32_t li, const ogi_cell_id *cells, size_t nc)
+{
+	const ogi_lrow *lr = &x->t->rows[li];
+	int32_t at[MAX_ROW_CELLS];
+	uint32_t hrow[MAX_ROW_CELLS];
+	size_t found = 0;
+	for (size_t i = 0; i < nc; i++)
+		at[i] = -1;
+	for (uint32_t back = 1; back <= HEADER_LOOKBACK && back <= li && found < nc; back++) {
+		const ogi_lrow *h = &x->t->rows[li - back];
+		if (h->label < 0 || !h->hits.ncols)
+			continue;
+		const ogi_tok *ht = &x->t->tok[h->label];
+		if (!(ht->flags & OGI_TOKF_STRONG))
+			return 0;
+		for (size_t i = 0; i < nc; i++) {
+			if (at[i] >= 0)
+				continue;
+			for (size_t k = 0; k < h->hits.ncols; k++)
+				if (h->hits.cols[k] == ogi_cell_col(cells[i])) {
+					at[i] = ht->cell;
+					hrow[i] = ht->row;
+					found++;
+					break;
+				}
+		}
+	}
+	if (found < nc)
+		return 0;
+	/* the header cells must run left to right in catalog order, on at most two rows */
+	for (size_t i = 1; i < nc; i++)
+		if (at[i] <= at[i - 1] || (hrow[i] != hrow[0] && hrow[i] + 1 != hrow[0] && hrow[i] != hrow[0] + 1))
+			return 0;
+	/* the data: one physical row of table cells */
+	uint32_t drow = UINT32_MAX;
+	uint32_t by[MAX_ROW_CELLS];
+	for (size_t i = 0; i < nc; i++)
+		by[i] = UINT32_MAX;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		uint32_t ti = lr->first + k;
+		const ogi_tok *tok = &x->t->tok[ti];
+		if (!is_value_tok(tok) && tok->kind != OGI_TOK_BLANK)
+			continue;
+		if (!(tok->flags & OGI_TOKF_STRONG))
+			return 0;
+		if (tok->kind != OGI_TOK_BLANK) {
+			if (drow == UINT32_MAX)
+				drow = tok->row;
+			else if (tok->row != drow)
+				return 0;
+		}
+	}
+	if (drow == UINT32_MAX)
+		return 0;
+	for (uint32_t k = 0; k < lr->count; k++) {
+		uint32_t ti = lr->first + k;
+		const ogi_tok *tok = &x->t->tok[ti];
+		if (tok->row != drow || (!is_value_tok(tok) && tok->kind != OGI_TOK_BLANK))
+			continue;
+		size_t i = 0;
+		while (i < nc && at[i] != (int32_t)tok->cell)
+			i++;
+		if (i == nc) {
+			if (tok->kind == OGI_TOK_BLANK)
+				continue; /* padding outside the columns */
+			return 0;     /* a value outside the header's columns: the header does not apply */
+		}
+		if (tok->kind != OGI_TOK_BLANK && !fits(x, ti, cells[i]))
+			return 0;
+		by[i] = ti;
+	}
+	for (size_t i = 0; i < nc; i++)
+		if (by[i] == UINT32_MAX)
+			return 0; /* a column with no cell at all: the row lost a cell, positions shifted */
+	for (size_t i = 0; i < nc; i++) {
+		if (x->t->tok[by[i]].kind == OGI_TOK_BLANK) {
+			set_blank(x, cells[i], &x->t->tok[by[i]].pos);
+		} else if (ogi_solve__write(x->r, x->t, cells[i], by[i])) {
+			return OGI_ENOMEM;
+		}
+	}
+	return 1;
+}
+
 static int has_digitrun(const ctx *x, const uint32_t *toks, size_t n);
 static size_t row_values(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap, int with_blanks);
 
@@ -366,16 +507,29 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 				return OGI_ENOMEM;
 		return 0;
 	}
+	if (nv < nc && lr->label >= 0) {
+		int placed = place_by_header(x, li, cells, nc);
+		if (placed)
+			return placed < 0 ? placed : 0;
+	}
 	if (nv < nc) {
 		int here;
 		uint32_t pos[256];
 		size_t np = same_row_values(x, lr, pos, 256, &here);
 		/* a table row holds the values in its last columns: empty cells before them are
 		 * the label's merged columns (tab rows shifted by merged headers) */
-		size_t skip = 0;
-		while (np > nc && skip < np - nc && x->t->tok[pos[skip]].kind == OGI_TOK_BLANK)
-			skip++;
-		if (here && np - skip == nc && !has_digitrun(x, pos + skip, nc)) {
+		size_t skip = np > 256 ? SIZE_MAX : align(x, cells, nc, pos, np);
+		if (!here || skip == SIZE_MAX) {
+			/* values wrapped over several table rows (a page break): the blank cells of the
+			 * rows that hold values still say where the values stand */
+			np = value_row_tokens(x, lr, pos, 256, 1);
+			int strong = np > 0;
+			for (size_t i = 0; i < np && i < 256; i++)
+				strong &= (x->t->tok[pos[i]].flags & OGI_TOKF_STRONG) != 0;
+			here = strong && np <= 256;
+			skip = here ? align(x, cells, nc, pos, np) : SIZE_MAX;
+		}
+		if (here && skip != SIZE_MAX && !has_digitrun(x, pos + skip, nc)) {
 			for (size_t i = 0; i < nc; i++) {
 				const ogi_tok *k = &x->t->tok[pos[skip + i]];
 				if (k->kind == OGI_TOK_BLANK)
@@ -491,8 +645,11 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 
 /* ---- block runs: a block printed as header rows and one run of values (Table 4) ------------- */
 
-/* The value and blank tokens of a logical row that lie on physical rows holding a value. */
-static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap)
+/* The value and blank tokens of a logical row that lie on physical rows holding a value.
+ * With `skip_lead`, the empty cells that start a continuation row (the label's columns of a
+ * row wrapped onto the next line) are left out. */
+static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap,
+                               int skip_lead)
 {
 	size_t n = 0;
 	uint32_t k = 0;
@@ -501,10 +658,15 @@ static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, 
 		int has_value = 0;
 		while (e < lr->count && x->t->tok[lr->first + e].row == row)
 			has_value |= is_value_tok(&x->t->tok[lr->first + e]), e++;
+		/* a continuation row starts with the empty cells of the label's columns */
+		int lead = skip_lead && (lr->label < 0 || row != x->t->tok[lr->label].row);
 		for (uint32_t q = k; q < e && has_value; q++) {
 			const ogi_tok *tok = &x->t->tok[lr->first + q];
 			if (!is_value_tok(tok) && tok->kind != OGI_TOK_BLANK)
 				continue;
+			if (lead && tok->kind == OGI_TOK_BLANK)
+				continue;
+			lead = 0;
 			if (n < cap)
 				out[n] = lr->first + q;
 			n++;
@@ -614,7 +776,7 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			size_t got = row_values(x, lr, toks + nt, 128 - nt, 0);
 			nt += got > 128 - nt ? 128 - nt : got;
 			/* blanks count only on rows that hold values (not the header rows' padding) */
-			got = value_row_tokens(x, lr, all + na, 128 - na);
+			got = value_row_tokens(x, lr, all + na, 128 - na, 0);
 			na += got > 128 - na ? 128 - na : got;
 			if (nu < 64)
 				users[nu++] = l;

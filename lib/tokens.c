@@ -261,7 +261,7 @@ static int starts_numbered(const char *f, const seg *s)
 
 /* Emits the tokens of one cell. `f`/`fn` is the folded text, `map` the source offset of each
  * folded byte (NULL when folding was the identity: source offset = cell.off + folded offset). */
-static int cell_tokens(ogi_tokens *t, uint32_t row, const ogi_bcell *c, const char *f, size_t fn,
+static int cell_tokens(ogi_tokens *t, uint32_t row, uint16_t cidx, const ogi_bcell *c, const char *f, size_t fn,
                        const uint32_t *map, int strong)
 {
 	const char *text = t->b->text;
@@ -347,6 +347,7 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, const ogi_bcell *c, const ch
 		tok.ndigits = out[k].ndigits;
 		tok.num = out[k].num;
 		tok.row = row;
+		tok.cell = cidx;
 		size_t sa = map ? map[fa] : c->off + fa;
 		size_t last = map ? map[fb - 1] : c->off + fb - 1;
 		size_t sb = last + utf8_len_at(text + last, c->off + c->len - last);
@@ -422,6 +423,7 @@ static int build_tokens(ogi_tokens *t)
 			ogi_tok tok;
 			memset(&tok, 0, sizeof(tok));
 			tok.row = (uint32_t)r;
+			tok.cell = (uint16_t)(k < UINT16_MAX ? k : UINT16_MAX);
 			tok.raw_off = c->off;
 			tok.pos = c->pos;
 			if (c->len == 0) {
@@ -442,7 +444,7 @@ static int build_tokens(ogi_tokens *t)
 			if (is_ascii(s, c->len)) {
 				if (is_page_marker(s, c->len))
 					continue;
-				rc = cell_tokens(t, (uint32_t)r, c, s, c->len, NULL, strong);
+				rc = cell_tokens(t, (uint32_t)r, (uint16_t)(k < UINT16_MAX ? k : UINT16_MAX), c, s, c->len, NULL, strong);
 				continue;
 			}
 			f.len = map.len = 0;
@@ -454,7 +456,7 @@ static int build_tokens(ogi_tokens *t)
 				m[x] += c->off;
 			if (f.len == 0 || is_page_marker(f.ptr, f.len))
 				continue;
-			rc = cell_tokens(t, (uint32_t)r, c, f.ptr, f.len, m, strong);
+			rc = cell_tokens(t, (uint32_t)r, (uint16_t)(k < UINT16_MAX ? k : UINT16_MAX), c, f.ptr, f.len, m, strong);
 		}
 	}
 	ogi__buf_free(&f);
