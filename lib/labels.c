@@ -6,6 +6,7 @@
 #include "recognize.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 /* ---- keys ------------------------------------------------------------------------------ */
@@ -138,7 +139,7 @@ static struct {
 	int section;
 } section_keys[MAX_SECTION_KEYS];
 static size_t nsection_keys;
-static int index_ready;
+static atomic_int index_ready;
 static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint32_t hash(const char *s, size_t n)
@@ -273,13 +274,18 @@ static int build_index(void)
 	return 0;
 }
 
+/* Built once; a failed build (out of memory) is retried on the next call. The flag is read
+ * without the lock on the hot path (acquire/release pairs with the build). */
 static int ensure_index(void)
 {
+	if (atomic_load_explicit(&index_ready, memory_order_acquire))
+		return 0;
 	int rc = 0;
 	pthread_mutex_lock(&index_lock);
-	if (!index_ready) {
+	if (!atomic_load_explicit(&index_ready, memory_order_relaxed)) {
 		rc = build_index();
-		index_ready = rc == 0;
+		if (!rc)
+			atomic_store_explicit(&index_ready, 1, memory_order_release);
 	}
 	pthread_mutex_unlock(&index_lock);
 	return rc;

@@ -139,10 +139,12 @@ int ogi_solve__convert(const ogi_tok *tok, ogi_cell_id cell, int64_t *out);
 /* Places `ntok` tokens (indexes in `toks`) into the `ncells` cells, in order, choosing which
  * cells stay blank and how DIGITRUN tokens split, so that the report's sum equations hold.
  * Writes the placement to the report (values, states, raw text, positions) when it is unique
- * or all feasible placements agree; otherwise leaves the cells invalid/blank and adds a
- * diagnostic. Returns 0 or OGI_ENOMEM. */
+ * or all feasible placements agree, and returns 0. Otherwise, unless `final`, writes nothing
+ * and returns 1 (try again once other rows are placed); when `final`, leaves the cells
+ * invalid/blank, adds a diagnostic and returns 0. OGI_ENOMEM on allocation failure. */
 int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
-                     const ogi_cell_id *cells, size_t ncells, const uint32_t *toks, size_t ntok);
+                     const ogi_cell_id *cells, size_t ncells, const uint32_t *toks, size_t ntok,
+                     int final);
 
 /* Writes one token to a cell (value, state, raw text, position). */
 int ogi_solve__write(ogi_report *r, const ogi_tokens *t, ogi_cell_id cell, uint32_t tok);

@@ -382,7 +382,8 @@ static int write_part(ogi_report *r, const placer *p, ogi_cell_id c, const slot 
 }
 
 int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
-                     const ogi_cell_id *cells, size_t ncells, const uint32_t *toks, size_t ntok)
+                     const ogi_cell_id *cells, size_t ncells, const uint32_t *toks, size_t ntok,
+                     int final)
 {
 	if (ncells > MAX_SLOTS)
 		ncells = MAX_SLOTS;
@@ -423,6 +424,19 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 
 	const ogi_position *pos0 = ntok ? &t->tok[toks[0]].pos : NULL;
 	int rc = 0;
+	if (!final) {
+		/* not the last chance: defer unless every cell is decided */
+		int decided = !p->overflow && p->feasible;
+		for (size_t i = 0; i < ncells && decided; i++) {
+			const slot *sl = &p->agg_slot[i];
+			decided = p->agg_known[i] || (p->agg_same_slot[i] && (sl->tok < 0 ||
+			          t->tok[toks[sl->tok]].kind != OGI_TOK_VALUE));
+		}
+		if (!decided) {
+			ogi__free(p);
+			return 1;
+		}
+	}
 	if (p->overflow || !p->feasible) {
 		for (size_t i = 0; i < ncells && !rc; i++) {
 			rc = ogi_report_set(r, cells[i], OGI_STATE_INVALID, 0);

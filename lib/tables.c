@@ -676,6 +676,26 @@ static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, 
 	return n;
 }
 
+/* Cells of the first physical row after the label's when that row is made of empty cells
+ * only (a table row whose values were all left empty, printed under its label); else 0. */
+static size_t blank_row_after(const ctx *x, const ogi_lrow *lr)
+{
+	if (lr->label < 0 || !lr->count)
+		return 0;
+	uint32_t lrow = x->t->tok[lr->label].row;
+	const ogi_tok *first = &x->t->tok[lr->first];
+	if (first->row == lrow || first->kind != OGI_TOK_BLANK)
+		return 0;
+	uint32_t row = first->row;
+	size_t n = 0;
+	for (uint32_t k = 0; k < lr->count && x->t->tok[lr->first + k].row == row; k++) {
+		if (x->t->tok[lr->first + k].kind != OGI_TOK_BLANK)
+			return 0;
+		n++;
+	}
+	return n == x->t->b->rows[row].count ? n : 0;
+}
+
 /* Number of blank cells of the row on the label's own physical row. */
 static size_t blank_cells(const ctx *x, const ogi_lrow *lr)
 {
@@ -727,7 +747,7 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 				break;
 			ogi_cell_id rc[MAX_ROW_CELLS];
 			size_t m = row_cells(x, ch[q].item, rc);
-			if (!lr->nvalues && blank_cells(x, lr) >= m)
+			if (!lr->nvalues && (blank_cells(x, lr) >= m || blank_row_after(x, lr) >= m))
 				break; /* a row of empty cells, not a header waiting for a run */
 			if (nc + m > 64)
 				break;
@@ -800,9 +820,13 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			k = e + 1;
 			continue;
 		}
-		int run = 0; /* a value that may be several run together */
-		for (size_t i = 0; i < nt; i++)
-			run |= (x->t->tok[toks[i]].flags & OGI_TOKF_DIGITRUN) != 0;
+		/* values run together can fill the cells only if there are digits enough */
+		size_t digits = 0;
+		for (size_t i = 0; i < nt; i++) {
+			const ogi_tok *tk = &x->t->tok[toks[i]];
+			digits += (tk->flags & OGI_TOKF_DIGITRUN) ? tk->ndigits : 1;
+		}
+		int run = nt < nc && digits >= nc;
 		if (!nt || nt > nc || (nt < nc && !run && nt * 2 < nc)) {
 			k = e + 1;
 			continue;
@@ -879,9 +903,29 @@ int ogi_tables__recognize(ogi_report *r, ogi_tokens *t, unsigned int flags)
 		for (int b = OGI_BLOCK_ACTIVE; b <= OGI_BLOCK_REVIEW_LITIGATION && !rc; b++)
 			rc = do_block(&x, (ogi_block_id)b);
 	}
-	for (size_t i = 0; i < x.npend && !rc; i++)
-		rc = ogi_solve__place(r, t, x.ed, x.pend[i].cells, x.pend[i].ncells, x.pend[i].toks,
-		                      x.pend[i].ntok);
+	/* short rows are placed once the other rows are known: a row decided by the sums can
+	 * decide the next one; what stays undecided is written last, with a diagnostic */
+	uint8_t *done = x.npend ? ogi__calloc(x.npend, 1) : NULL;
+	if (x.npend && !done)
+		rc = ogi__oom();
+	for (int progress = 1, final = 0; !rc && (progress || !final);) {
+		if (!progress)
+			final = 1;
+		progress = 0;
+		for (size_t i = 0; i < x.npend && !rc; i++) {
+			if (done[i])
+				continue;
+			int p = ogi_solve__place(r, t, x.ed, x.pend[i].cells, x.pend[i].ncells,
+			                         x.pend[i].toks, x.pend[i].ntok, final);
+			if (p < 0)
+				rc = p;
+			else if (p == 0)
+				done[i] = 1, progress = 1;
+		}
+		if (final)
+			break;
+	}
+	ogi__free(done);
 	if (!rc && x.found) {
 		rc = ogi_report_set_edition(r, (ogi_edition)x.ed);
 		if (!rc && !(flags & OGI_PARSE_NO_INFER))
