@@ -15,5 +15,6 @@
 #include "ogi/diagnostics.h"
 #include "ogi/json.h"
 #include "ogi/parse.h"
+#include "ogi/validate.h"
 
 #endif /* OGI_H */

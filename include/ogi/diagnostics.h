@@ -47,7 +47,8 @@ OGI_EXTERN(size_t) ogi_diagnostics_count(const ogi_diagnostics *list);
 
 /**
  * A diagnostic of a list.
- * @return the diagnostic, borrowed from the list; NULL when @p index is out of range
+ * @return the diagnostic, borrowed from the list (valid until the list is freed: appending
+ *         does not move it); NULL when @p index is out of range
  */
 OGI_EXTERN(const ogi_diagnostic *) ogi_diagnostics_get(const ogi_diagnostics *list, size_t index);
 

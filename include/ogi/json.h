@@ -32,12 +32,17 @@ OGI_EXTERN(int) ogi_report_to_json(char **out, size_t *out_len, const ogi_report
 
 /**
  * Reads a report from the document JSON (plain or detailed). In plain JSON a number is a
- * value, null is blank, and a cell that is not mentioned is absent.
+ * value, null is blank, and a cell that is not mentioned is absent; "cells" (detail) overrides
+ * the blocks. Numbers are read exactly from their text (money with at most 4 decimals, counts
+ * as whole int64). Objects keyed by catalog names (blocks, rows, columns, cell paths, sections)
+ * refuse names the catalog does not know; other objects (the top level, meta, a cell's detail,
+ * positions, diagnostics) ignore keys they do not know.
  * @param out receives the report, owned by the caller
  * @param buf the JSON text (need not be NUL-terminated)
  * @param len its length in bytes
- * @return 0; OGI_EJSON for malformed JSON or JSON not in the layout (ogi_error_last() gives
- *         the line and column); OGI_EINVAL; OGI_ENOMEM
+ * @return 0; OGI_EJSON for malformed JSON (ogi_error_last() gives the line and column) or
+ *         JSON not in the layout (ogi_error_last() names the path, e.g. "meta.year");
+ *         OGI_ELIMIT for more than INT_MAX numbers; OGI_EINVAL; OGI_ENOMEM
  */
 OGI_EXTERN(int) ogi_report_from_json(ogi_report **out, const char *buf, size_t len);
 

@@ -133,8 +133,9 @@ OGI_EXTERN(const char *) ogi_report_section(const ogi_report *report, ogi_sectio
                                             size_t *len);
 
 /**
- * Sets the narrative text of a section (copied), or removes it when @p text is NULL.
- * @return 0, OGI_EINVAL, or OGI_ENOMEM
+ * Sets the narrative text of a section (copied), or removes it (and its position) when @p text
+ * is NULL.
+ * @return 0, OGI_EINVAL (bad section, text not UTF-8 or holding a NUL byte), or OGI_ENOMEM
  */
 OGI_EXTERN(int) ogi_report_set_section(ogi_report *report, ogi_section_id section,
                                        const char *text, size_t len);
@@ -180,7 +181,8 @@ OGI_EXTERN(ogi_position) ogi_report_position(const ogi_report *report, ogi_cell_
  * @param raw the raw text (copied), or NULL to clear it
  * @param len its length in bytes
  * @param pos the position (copied), or NULL to clear it
- * @return 0, OGI_EINVAL, or OGI_ENOMEM
+ * @return 0, OGI_EINVAL (bad cell, text not UTF-8 or holding a NUL byte), or OGI_ENOMEM;
+ *         on failure the cell's source is unchanged
  */
 OGI_EXTERN(int) ogi_report_set_source(ogi_report *report, ogi_cell_id cell, const char *raw,
                                       size_t len, const ogi_position *pos);
@@ -222,6 +224,8 @@ OGI_EXTERN(int) ogi_money_format(char *buf, size_t size, int64_t value);
 
 /**
  * Parses a decimal amount ("4158.21", "0.5", "-3") into units of 1e-4 万元, exactly.
+ * Zeros after the fourth fraction digit are accepted ("1.50000"); signs other than a leading
+ * '-', spaces, exponents and separators are not.
  * @return 0, or OGI_EINVAL when the text is not a decimal with at most 4 fraction digits or
  *         overflows
  */
