@@ -451,9 +451,9 @@ size_t ogi_catalog__row_cells(ogi_row_id row, unsigned int editions, ogi_cell_id
 		ogi_cell_id c = (ogi_cell_id)(row_first[row] + (int)i);
 		if (!(cells[c].editions & editions))
 			continue;
-		if (n < cap)
-			out[n] = c;
-		n++;
+		if (n == cap)
+			break;
+		out[n++] = c;
 	}
 	return n;
 }

@@ -22,8 +22,8 @@ typedef struct ogi_item {
 /* All rows and headers in printed order (rows carry the editions of their cells). */
 const ogi_item *ogi_catalog__items(size_t *count);
 
-/* The cells of a row, in printed order, restricted to @p editions (an OR of edition bits).
- * Writes at most @p cap ids to @p out and returns how many the row has. */
+/* The cells of a row, in printed order, restricted to `editions` (an OR of edition bits).
+ * Writes at most `cap` ids to `out` and returns how many it wrote (rows have at most 7). */
 size_t ogi_catalog__row_cells(ogi_row_id row, unsigned int editions, ogi_cell_id *out, size_t cap);
 
 /* The cell at (row, col), or OGI_CELL_NONE. col is OGI_COL_NONE for legacy rows. */

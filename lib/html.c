@@ -15,12 +15,14 @@
  * in the text (the normaliser folds them). Every non-empty line outside tables is a row
  * (table -1) with one cell. The extracted text (b->text) holds the lines and the cell texts,
  * each followed by '\n'. Positions are those of the HTML source: line, and column in
- * characters where libxml2 tells it cheaply (0 otherwise).
+ * characters where libxml2 tells it cheaply (0 otherwise). "<!" that opens no comment or
+ * doctype (MS Word's <![if !supportLists]> ... <![endif]>) is a bogus comment up to the next
+ * '>', as in browsers.
  *
  * Tables. Every <table> counts in the table index (document order, 0-based). A table is a
  * grid: rows from <tr> (a <td>/<th> outside any <tr> opens one), cells placed with the HTML
  * table algorithm (slot occupancy; colspan <= 1000, rowspan <= 65534, "2;" reads 2, junk or 0
- * reads 1; a rowspan past the last row is cut there). Each row carries one cell per grid
+ * reads 1; a rowspan ends with its row group, thead, tbody or tfoot, or with the table). Each row carries one cell per grid
  * column: the origin cell, a covered position (OGI_BCELL_COVERED, the origin's text range and
  * origin_row/origin_col), or an empty cell (len 0) where nothing reaches. Inside a cell, the
  * block boundaries (<p>, <br>, <div> ...) join the parts with one space, or with nothing when
@@ -32,8 +34,10 @@
  * it are grids of their own. The data tables inside a layout table keep their index.
  *
  * Order of rows. Everything comes in document order, except that a table's rows are emitted
- * when the table ends (its width is known only then): the rows of a table nested in a data
- * table's row structure come before or after that table's rows, as they came in the source.
+ * together when the table ends (its width is known only then), at the place of its first
+ * cell: text inside a table but outside its cells (a caption) comes before its rows, and a
+ * table that sits between the rows of another one (outside its cells) comes before or after
+ * all of that table's rows.
  *
  * Page chrome. Rows from inside nav, header/footer (unless within article/main/section/aside/
  * nav), aside, form, select, button, iframe, elements whose class or id names navigation,
@@ -42,12 +46,15 @@
  * OGI_BROW_CHROME. Their text is kept; tables inside chrome are still grids (their rows carry
  * the flag too).
  *
- * Limits (diagnostic PARSE-HTML-LIMIT): tables nested deeper than 64 are read as text; grids
- * wider than 1000 columns are cut; the grid positions of the whole document are capped at
+ * Limits (diagnostic PARSE-HTML-LIMIT, once per kind): tables nested deeper than 64 are read
+ * as text (of the cell that holds them); grids wider than 1000 columns are cut, the cells
+ * beyond read as text; the grid positions of the whole document are capped at
  * len/2 + 65536 (the rest of a table that would pass the cap is read as text); libxml2's own
  * work on malformed markup (its end-tag search walks the open-element stack on every stray
  * end tag) is budgeted at 16 * len + 4M stack steps, after which parsing stops. NUL bytes and
- * invalid UTF-8 are replaced by U+FFFD first (PARSE-HTML-INPUT). Only OGI_ENOMEM is an error.
+ * invalid UTF-8 are replaced by U+FFFD first (PARSE-HTML-INPUT). Input beyond 2 GB is not
+ * read (libxml2 takes an int size). Only OGI_ENOMEM is an error; libxml2's own allocations
+ * cannot go through the allocator hooks (xmlMemSetup is process-global), ours all do.
  */
 #include "blocks.h"
 #include "common_int.h"
@@ -86,7 +93,7 @@ enum {
 	EF_NOATTR = 64   /* html, body, main, article: never chrome by class, id or style */
 };
 
-enum { KD_NONE, KD_HEAD, KD_TITLE, KD_META, KD_TABLE, KD_TR, KD_TD, KD_TH };
+enum { KD_NONE, KD_HEAD, KD_TITLE, KD_META, KD_TABLE, KD_TGROUP, KD_TR, KD_TD, KD_TH };
 
 typedef struct helem {
 	const char *name;
@@ -156,13 +163,13 @@ static helem elems[] = {
 	{"summary", B, KD_NONE},
 	{"svg", EF_SKIP, KD_NONE},
 	{"table", B, KD_TABLE},
-	{"tbody", B, KD_NONE},
+	{"tbody", B, KD_TGROUP},
 	{"td", B, KD_TD},
 	{"template", EF_SKIP, KD_NONE},
 	{"textarea", EF_SKIP, KD_NONE},
-	{"tfoot", B, KD_NONE},
+	{"tfoot", B, KD_TGROUP},
 	{"th", B, KD_TH},
-	{"thead", B, KD_NONE},
+	{"thead", B, KD_TGROUP},
 	{"title", 0, KD_TITLE},
 	{"tr", B, KD_TR},
 	{"ul", B, KD_NONE},
@@ -209,6 +216,8 @@ typedef struct htab {
 	size_t caprows;
 	uint32_t *occ; /* per column: first row no longer occupied by a placed cell */
 	size_t capocc;
+	uint32_t max_occ;   /* the largest value in occ */
+	size_t group_cell0; /* first cell of the current row group (thead, tbody, tfoot) */
 } htab;
 
 enum { CM_DATA, CM_LAYOUT, CM_SPILL };
@@ -275,6 +284,7 @@ typedef struct hstate {
 	/* hints */
 	ogi__buf titlebuf;
 	uint8_t title_done, title_pend;
+	uint8_t bogus; /* inside a bogus comment "<!...>" that libxml2 reports as text */
 	char *meta[M_COUNT];
 	/* element lookup cache, keyed by the parser's interned name pointers */
 	struct {
@@ -542,12 +552,13 @@ static uint32_t count_chars(const unsigned char *s, size_t n)
 }
 
 /*
- * The source position of s[i], the first character of a line. libxml2 reports the position
- * after the run it delivers, except for a full internal buffer (>= 1000 bytes, not followed
- * by markup), where it still stands on the run's last character.
+ * The source position of s[i], the first character of a line, given the number of '\n' in
+ * s[0..i) and in all of s (*nl_total, counted on first use). libxml2 reports the position
+ * after the run it delivers, except for a full internal buffer (>= 1000 bytes, not followed by
+ * markup), where it still stands on the run's last character.
  */
-static void position_of(hstate *st, const unsigned char *s, size_t n, size_t i, size_t last_nl,
-                        uint32_t *line, uint32_t *column)
+static void position_of(hstate *st, const unsigned char *s, size_t n, size_t i, size_t nl_seen,
+                        size_t *nl_total, size_t last_nl, uint32_t *line, uint32_t *column)
 {
 	xmlParserInputPtr in = st->ctxt->input;
 	long l_end = in ? in->line : 0, c_end = in ? in->col : 0;
@@ -562,7 +573,9 @@ static void position_of(hstate *st, const unsigned char *s, size_t n, size_t i, 
 			}
 		}
 	}
-	size_t nl_after = count_nl(s + i, n - i);
+	if (*nl_total == SIZE_MAX)
+		*nl_total = nl_seen + count_nl(s + i, n - i);
+	size_t nl_after = *nl_total - nl_seen;
 	long l = l_end - (long)nl_after;
 	*line = l > 0 ? (uint32_t)l : 0;
 	*column = 0;
@@ -580,7 +593,7 @@ static void text_append(hstate *st, const unsigned char *s, size_t n)
 		return;
 	char *o = st->out.ptr;
 	size_t w = st->out.len;
-	size_t last_nl = SIZE_MAX;
+	size_t last_nl = SIZE_MAX, nl_seen = 0, nl_total = SIZE_MAX;
 	size_t i = 0;
 	while (i < n) {
 		unsigned char c = s[i];
@@ -602,8 +615,10 @@ static void text_append(hstate *st, const unsigned char *s, size_t n)
 				else if (!st->pend_ws)
 					st->pend_ws = 1;
 			}
-			if (c == '\n')
+			if (c == '\n') {
 				last_nl = i;
+				nl_seen++;
+			}
 			i++;
 			continue;
 		}
@@ -617,7 +632,7 @@ static void text_append(hstate *st, const unsigned char *s, size_t n)
 				continue;
 			}
 			uint32_t line, column;
-			position_of(st, s, n, i, last_nl, &line, &column);
+			position_of(st, s, n, i, nl_seen, &nl_total, last_nl, &line, &column);
 			st->out.len = w;
 			if (seg_start(st, line, column))
 				return;
@@ -829,6 +844,8 @@ static void cell_begin(hstate *st, hframe *f, int th, const xmlChar **atts, uint
 	for (uint32_t k = c; k < c + cs; k++)
 		if (t->occ[k] < end)
 			t->occ[k] = end;
+	if (t->max_occ < end)
+		t->max_occ = end;
 	f->col = c + cs;
 	f->cell_mode = CM_DATA;
 	f->cell_off = st->out.len;
@@ -841,6 +858,26 @@ static void cell_begin(hstate *st, hframe *f, int th, const xmlChar **atts, uint
 	cc->line = line;
 	cc->flags = th ? OGI_BCELL_TH : 0;
 	cc->chrome = st->chrome ? 1 : 0;
+}
+
+/* A row group (thead, tbody, tfoot) begins: rowspans of the cells before stop at its first
+ * row, as in browsers. */
+static void group_begin(hstate *st, hframe *f)
+{
+	if (f->cell_serial)
+		cell_finish(st, f);
+	f->row_serial = 0;
+	htab *t = &st->tabs[f->tab];
+	for (size_t i = t->group_cell0; i < t->ncells; i++)
+		if (t->cells[i].rs > t->nrows - t->cells[i].row)
+			t->cells[i].rs = t->nrows - t->cells[i].row;
+	if (t->max_occ > t->nrows) { /* once per group with a rowspan: the rows paid for it */
+		for (uint32_t k = 0; k < t->width; k++)
+			if (t->occ[k] > t->nrows)
+				t->occ[k] = t->nrows;
+		t->max_occ = t->nrows;
+	}
+	t->group_cell0 = t->ncells;
 }
 
 static void table_begin(hstate *st, hent *e)
@@ -1199,6 +1236,7 @@ static void on_start(void *ud, const xmlChar *name, const xmlChar **atts)
 	hstate *st = ud;
 	if (st->stopped || !name)
 		return;
+	st->bogus = 0;
 	if (vgrow((void **)&st->stk, &st->capstk, st->nstk + 1, sizeof(hent))) {
 		fail(st, OGI_ENOMEM);
 		return;
@@ -1256,6 +1294,10 @@ static void on_start(void *ud, const xmlChar *name, const xmlChar **atts)
 	switch (kind) {
 	case KD_TABLE:
 		table_begin(st, e);
+		break;
+	case KD_TGROUP:
+		if (!st->igntab && st->nframes)
+			group_begin(st, top_frame(st));
 		break;
 	case KD_TR:
 		if (!st->igntab && st->nframes) {
@@ -1333,6 +1375,7 @@ static void on_end(void *ud, const xmlChar *name)
 	hstate *st = ud;
 	if (st->stopped || !name)
 		return;
+	st->bogus = 0;
 	/* libxml2 sometimes drops an element without telling (a start tag cut short): close
 	 * everything above the element that ends. */
 	size_t j = st->nstk;
@@ -1352,10 +1395,34 @@ static void on_chars(void *ud, const xmlChar *s, int n)
 	hstate *st = ud;
 	if (st->stopped || n <= 0 || st->skip)
 		return;
-	if (st->title)
+	if (st->title) {
 		title_append(st, s, (size_t)n);
-	else if (!st->head)
-		text_append(st, s, (size_t)n);
+		return;
+	}
+	if (st->head)
+		return;
+	size_t len = (size_t)n;
+	/* "<!" that starts no comment or doctype (MS Word's <![if !supportLists]>, <![endif]>)
+	 * is a bogus comment up to the next '>' for browsers; libxml2 2.9 hands it over as text,
+	 * the '<' alone while its cursor still stands on it (an "&lt;" has been consumed). */
+	if (len == 1 && s[0] == '<') {
+		const xmlChar *cur = st->ctxt->input ? st->ctxt->input->cur : NULL;
+		if (cur && cur[0] == '<' && cur[1] == '!') {
+			st->bogus = 1;
+			return;
+		}
+	}
+	if (st->bogus) {
+		const xmlChar *gt = memchr(s, '>', len);
+		if (!gt)
+			return;
+		st->bogus = 0;
+		len -= (size_t)(gt + 1 - s);
+		s = gt + 1;
+		if (!len)
+			return;
+	}
+	text_append(st, s, len);
 }
 
 static void on_cdata(void *ud, const xmlChar *s, int n)
@@ -1587,9 +1654,12 @@ int ogi_blocks_from_html(ogi_blocks *b)
 	if (!st->err)
 		finish_hints(st);
 
-	/* hand the extracted text over even on failure, so that b stays consistent */
-	if (!st->out.ptr && !st->err && ogi__buf_grow(&st->out, 1))
+	/* hand the extracted text over (NUL-terminated) even on failure, so that b stays
+	 * consistent */
+	if (!st->err && ogi__buf_grow(&st->out, 1))
 		st->err = OGI_ENOMEM;
+	if (st->out.ptr && st->out.cap > st->out.len)
+		st->out.ptr[st->out.len] = 0;
 	b->text_owned = st->out.ptr;
 	b->text = st->out.ptr ? st->out.ptr : "";
 	b->len = st->out.len;

@@ -887,7 +887,7 @@ static int read_meta(const reader *rd, const cJSON *obj)
 	int err = expect_object(obj, "meta");
 	for (const cJSON *it = obj->child; it && !err; it = it->next) {
 		char path[JPATH_MAX];
-		const char *s;
+		const char *s = NULL;
 		join(path, "meta", it->string);
 		if (!strcmp(it->string, "year")) {
 			int64_t y = 0;
@@ -939,7 +939,7 @@ static int read_sections(const reader *rd, const cJSON *obj, int positions)
 				err = ogi_report_set_section_position(rd->r, s, &p);
 			continue;
 		}
-		const char *text;
+		const char *text = NULL;
 		if ((err = read_string(it, &text, path)))
 			return err;
 		err = ogi_report_set_section(rd->r, s, text, text ? strlen(text) : 0);
@@ -981,7 +981,7 @@ static int read_diagnostic(const reader *rd, const cJSON *obj, const char *path)
 			err = expect_object(it, sub);
 			for (const cJSON *m = it->child; m && !err; m = m->next) {
 				char msub[JPATH_MAX];
-				const char *s;
+				const char *s = NULL;
 				join(msub, sub, m->string);
 				if (strcmp(m->string, "zh") && strcmp(m->string, "en"))
 					continue;

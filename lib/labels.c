@@ -89,14 +89,27 @@ static size_t strip_trailing_paren(const char *s, size_t n)
 	return n;
 }
 
+static int key_of_folded(ogi__buf *key, ogi__buf *base, int *ordinal, const char *p, size_t n);
+
 int ogi_label__key(ogi__buf *key, ogi__buf *base, int *ordinal, const char *s, size_t len)
 {
 	ogi__buf f = {0};
 	int rc = ogi_norm_fold(&f, s, len, OGI_NORM_DEFAULT, NULL);
-	if (rc)
-		return rc;
-	const char *p = f.ptr ? f.ptr : "";
-	size_t n = f.len, i = skip_junk(p, n);
+	if (!rc)
+		rc = key_of_folded(key, base, ordinal, f.ptr ? f.ptr : "", f.len);
+	ogi__buf_free(&f);
+	return rc;
+}
+
+int ogi_label__key_folded(ogi__buf *key, ogi__buf *base, const char *s, size_t len)
+{
+	return key_of_folded(key, base, NULL, s, len);
+}
+
+static int key_of_folded(ogi__buf *key, ogi__buf *base, int *ordinal, const char *p, size_t n)
+{
+	int rc;
+	size_t i = skip_junk(p, n);
 	int ord = 0, style = 0;
 	size_t num = ogi_norm_numbering(p + i, n - i, &ord, &style);
 	i += num;
@@ -109,7 +122,6 @@ int ogi_label__key(ogi__buf *key, ogi__buf *base, int *ordinal, const char *s, s
 		if (bl < n - i) /* only labels with a trailing remark have a different base */
 			rc = keep_word_chars(base, p + i, bl);
 	}
-	ogi__buf_free(&f);
 	return rc;
 }
 

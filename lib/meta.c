@@ -60,6 +60,22 @@ static size_t row_bytes(const ogi_blocks *b, size_t r)
 	return n;
 }
 
+/* Does the row hold a digit (ASCII or full-width)? Raw bytes. */
+static int row_has_digit(const ogi_blocks *b, size_t r)
+{
+	const ogi_brow *row = &b->rows[r];
+	for (uint32_t k = 0; k < row->count; k++) {
+		const ogi_bcell *c = &b->cells[row->first + k];
+		const unsigned char *p = (const unsigned char *)b->text + c->off;
+		for (uint32_t i = 0; i < c->len; i++)
+			if ((p[i] >= '0' && p[i] <= '9') ||
+			    (p[i] == 0xEF && i + 2 < c->len && p[i + 1] == 0xBC && p[i + 2] >= 0x90 &&
+			     p[i + 2] <= 0x99))
+				return 1;
+	}
+	return 0;
+}
+
 static int is_row_empty(const ogi_blocks *b, size_t r)
 {
 	const ogi_brow *row = &b->rows[r];
@@ -541,7 +557,13 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (first_row == b->nrows)
 			first_row = r_;
 		nonempty++;
+		if (fd.have_title && fd.pub_rank == 1)
+			break;
 		if (row_bytes(b, r_) > MAX_HEAD_ROW)
+			continue;
+		/* fold only rows that may hold what is looked for: a title, or a date (digits) */
+		int need_title = !fd.have_title && b->rows[r_].count == 1 && !table_row[r_];
+		if (!need_title && !(fd.pub_rank > 1 && row_has_digit(b, r_)))
 			continue;
 		if ((rc = row_text(b, r_, &x)))
 			break;

@@ -38,6 +38,9 @@ typedef struct ogi_label_hits {
 	uint8_t ncols;
 } ogi_label_hits;
 
+/* The same for text that is already folded (ogi_norm_fold output). */
+int ogi_label__key_folded(ogi__buf *key, ogi__buf *base, const char *s, size_t len);
+
 /* Looks a key up among the labels and aliases of the catalog's rows, headers and columns.
  * Returns 0 (hits may be empty) or OGI_ENOMEM (index could not be built). */
 int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len);

@@ -52,9 +52,20 @@ int ogi_report__text_valid(const char *s, size_t len)
 	while (p < end) {
 		unsigned int c = *p;
 		if (c < 0x80) {
-			if (!c)
-				return 0;
-			p++;
+			/* ASCII runs eight bytes at a time: no high bit, no zero byte */
+			while (end - p >= 8) {
+				uint64_t w;
+				memcpy(&w, p, 8);
+				if ((w & UINT64_C(0x8080808080808080)) ||
+				    ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080)))
+					break;
+				p += 8;
+			}
+			if (p < end && *p < 0x80) {
+				if (!*p)
+					return 0;
+				p++;
+			}
 			continue;
 		}
 		size_t n;

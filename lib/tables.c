@@ -514,7 +514,7 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 	}
 	if (nv < nc) {
 		int here;
-		uint32_t pos[256];
+		uint32_t pos[256] = {0};
 		size_t np = same_row_values(x, lr, pos, 256, &here);
 		/* a table row holds the values in its last columns: empty cells before them are
 		 * the label's merged columns (tab rows shifted by merged headers) */

@@ -19,16 +19,20 @@ static int is_cjk(uint32_t cp)
 	       (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
-/* Unit words after a number or alone in a cell. Longest first. */
+/* Unit words after a number or alone in a cell. Longest first; all are CJK (3 bytes a
+ * character). */
 static const char *const units[] = {"人次", "万元", "件次", "条", "件", "次", "个", "人", "篇",
                                     "元", "项", "起", "家", "份", "场", "期", "批", "户"};
+#define YUAN_UNIT 9 /* index of 元 */
 
 static size_t unit_suffix(const char *s, size_t n, int *yuan)
 {
+	if (n < 3 || (unsigned char)s[n - 3] < 0xE4)
+		return 0; /* every unit ends in a CJK character */
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		size_t l = strlen(units[i]);
+		size_t l = i < 3 ? 6 : 3;
 		if (l <= n && !memcmp(s + n - l, units[i], l)) {
-			*yuan = !strcmp(units[i], "元");
+			*yuan = i == YUAN_UNIT;
 			return l;
 		}
 	}
@@ -37,7 +41,7 @@ static size_t unit_suffix(const char *s, size_t n, int *yuan)
 
 static int is_placeholder(const char *s, size_t n)
 {
-	if (!n)
+	if (!n || (n > 12 && s[0] != '-' && s[0] != '/'))
 		return 0;
 	size_t i = 0;
 	while (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '_' || s[i] == '~'))
@@ -245,7 +249,7 @@ static int matches(const char *f, size_t a, size_t b)
 	ogi__buf key = {0};
 	ogi_label_hits hits;
 	int hit = 0;
-	if (!ogi_label__key(&key, NULL, NULL, f + a, b - a) && key.len &&
+	if (!ogi_label__key_folded(&key, NULL, f + a, b - a) && key.len &&
 	    !ogi_label__lookup(&hits, key.ptr, key.len))
 		hit = hits.nitems || hits.ncols;
 	ogi__buf_free(&key);
@@ -363,7 +367,7 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint16_t cidx, const ogi_bce
 		if (tok.kind == OGI_TOK_LABEL && fb - fa <= MAX_KEY_BYTES) {
 			tok.key_off = (uint32_t)t->keys.len;
 			ogi__buf base = {0};
-			int rc = ogi_label__key(&t->keys, &base, NULL, f + fa, fb - fa);
+			int rc = ogi_label__key_folded(&t->keys, &base, f + fa, fb - fa);
 			tok.key_len = (uint32_t)(t->keys.len - tok.key_off);
 			if (!rc) {
 				tok.base_off = (uint32_t)t->keys.len;
@@ -408,6 +412,34 @@ static int numeric_tail(const char *s, size_t n)
 	return i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 && last == 0x94;
 }
 
+/* A cell that can only be one label token: it starts with a CJK character or an opening
+ * parenthesis, is longer than any unit or placeholder word, holds no white space (ASCII,
+ * U+3000, NBSP), no colon, and digits only in its first bytes (a numbering such as "1."). */
+static int plain_label(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n <= 12 || n > MAX_KEY_BYTES)
+		return 0;
+	if (!((p[0] >= 0xE4 && p[0] <= 0xE9) || p[0] == '(' || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x88)))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = p[i];
+		if (ch < 0x80) {
+			if (ch == ' ' || ch == '\t' || ch == ':' || (ch >= '0' && ch <= '9' && i >= 6))
+				return 0;
+			continue;
+		}
+		if (ch == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)
+			return 0; /* NBSP */
+		if (ch == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80)
+			return 0; /* U+3000 */
+		if (ch == 0xEF && i + 2 < n && p[i + 1] == 0xBC &&
+		    ((p[i + 2] >= 0x90 && p[i + 2] <= 0x99 && i >= 9) || p[i + 2] == 0x9A))
+			return 0; /* full-width digit (past a numbering) or colon */
+	}
+	return 1;
+}
+
 static int build_tokens(ogi_tokens *t)
 {
 	const ogi_blocks *b = t->b;
@@ -439,6 +471,25 @@ static int build_tokens(ogi_tokens *t)
 				tok.kind = OGI_TOK_LABEL; /* narrative: breaks rows, never matches */
 				tok.raw_len = c->len;
 				rc = push_tok(t, &tok);
+				continue;
+			}
+			if (plain_label(s, c->len)) {
+				/* one label and nothing else: no need to fold the cell or map it */
+				tok.kind = OGI_TOK_LABEL;
+				tok.flags = strong ? OGI_TOKF_STRONG : 0;
+				tok.raw_len = c->len;
+				ogi__buf base = {0};
+				tok.key_off = (uint32_t)t->keys.len;
+				rc = ogi_label__key(&t->keys, &base, NULL, s, c->len);
+				tok.key_len = (uint32_t)(t->keys.len - tok.key_off);
+				if (!rc) {
+					tok.base_off = (uint32_t)t->keys.len;
+					rc = ogi__buf_put(&t->keys, base.ptr ? base.ptr : "", base.len);
+					tok.base_len = (uint32_t)base.len;
+				}
+				ogi__buf_free(&base);
+				if (!rc)
+					rc = push_tok(t, &tok);
 				continue;
 			}
 			if (is_ascii(s, c->len)) {

@@ -138,8 +138,9 @@ static int starts(const char *s, size_t len, const char *word)
 /* Clause punctuation (folded text): ends a window. `enum_comma` also stops at 、. */
 static int is_stop(const char *s, size_t len, int enum_comma)
 {
+	/* full-width ，；：！？ are ASCII after folding; 。 and … are kept */
 	static const char *const stops[] = {",", ".", ";", ":", "!", "?", "|", "\n", "\t", "\r",
-	                                    "。", "!", "?", "…"};
+	                                    "。", "…"};
 	for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
 		if (starts(s, len, stops[i]))
 			return 1;
@@ -254,9 +255,9 @@ static const char *const negations[] = {"未发生", "未出现", "未收到", "
 static const char *const wu_words[] = {"法", "正", "偿", "需", "须", "论", "关", "误", "异",
                                        "纸", "缝", "障", "效", "意", "条", "理", "故", "不"};
 
-/* Does the negation deny receiving requests ("未收到…申请", "没有收到…", "无…申请")? Not "没有
- *逾期的申请" and the like: 没有/无/未有/未发生… must be followed by a verb of receipt or by the
- * request itself. */
+/* Does the negation deny receiving requests ("未收到…申请", "没有收到…", "无…申请")? Not
+ * "没有逾期的申请" and the like: 没有/无/未有/未发生… must be followed by a verb of receipt or
+ * by the request itself. */
 static int receipt_negation(const char *neg, const char *rest, size_t n)
 {
 	static const char *const direct[] = {"未收到", "未接到", "未受理"};
@@ -479,10 +480,11 @@ static int scan(const text_ctx *t, const char *orig, size_t olen, claim cl[T_COU
 {
 	pthread_once(&first_once, build_first);
 	const unsigned char *u = (const unsigned char *)orig;
-	for (size_t i = 0; i + 3 <= olen; i++) {
-		/* lead bytes never occur inside a character: testing every byte finds every
-		 * first character and nothing else */
-		uint32_t x = (uint32_t)u[i] | ((uint32_t)u[i + 1] << 8) | ((uint32_t)u[i + 2] << 16);
+	for (size_t i = 0, step; i + 3 <= olen; i += step) {
+		/* character by character (every first character has three bytes) */
+		unsigned char b = u[i];
+		step = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+		uint32_t x = (uint32_t)b | ((uint32_t)u[i + 1] << 8) | ((uint32_t)u[i + 2] << 16);
 		if (first_table[first_slot(x)] != x || !candidate(orig, olen, i))
 			continue;
 		size_t a = i, z = i;
@@ -607,6 +609,9 @@ int ogi_validate__text_table(ogi_vctx *c)
 	ogi__buf folded = {0}, map = {0};
 	int rc = 0;
 	for (int sec = 0; !rc && sec < OGI_SECTION_COUNT; sec++) {
+		/* proactive disclosure and the problems section do not report these figures */
+		if (sec == OGI_SECTION_ACTIVE || sec == OGI_SECTION_PROBLEMS)
+			continue;
 		size_t olen = 0;
 		const char *orig = ogi_report_section(c->report, (ogi_section_id)sec, &olen);
 		if (!orig || !olen)

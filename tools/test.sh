@@ -11,7 +11,7 @@
 #
 # Environment: OGI_JOBS (default 2) parallel jobs for builds and ctest.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
 JOBS=${OGI_JOBS:-2}
 T0=$(date +%s)

@@ -520,6 +520,8 @@ static int build_active(gctx *g, grid *gr)
 				continue;
 			ogi_cell_id rc[GEN_GRID_COLS];
 			size_t m = ogi_catalog__row_cells(items[i].row, g->ued, rc, GEN_COUNT_OF(rc));
+			if (m > GEN_COUNT_OF(rc))
+				m = GEN_COUNT_OF(rc);
 			if (!(r = grid_row(gr, GR_DATA)))
 				return OGI_ENOMEM;
 			put_label(r, 0, items[i].label, 1, 1, 0);
@@ -676,6 +678,8 @@ static int build_legacy(gctx *g, grid *gr)
 		}
 		ogi_cell_id c[2];
 		size_t m = ogi_catalog__row_cells(t->row, g->ued, c, 2);
+		if (m > 2)
+			m = 2; /* the count may exceed the room given */
 		put_label(r, 0, t->label, 1, 1, 0);
 		put_label(r, 1, row_unit(t->row), 1, 1, 0);
 		r->unit_pos = 1;

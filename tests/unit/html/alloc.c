@@ -66,6 +66,7 @@ static void fail_until_success(const char *html, size_t len)
 			break;
 	}
 	cr_assert_lt(n, 5000, "never succeeded");
+	cr_assert_gt(n, 5, "only %ld allocations: the hooks are not used", n);
 }
 
 Test(html_alloc, small_document)

@@ -426,3 +426,20 @@ Test(html_grid, colspan_1000_everywhere_stays_bounded)
 	hdoc_free(&h);
 	ogi__buf_free(&o);
 }
+
+Test(html_grid, rowspans_end_with_their_row_group)
+{
+	hdoc h;
+	hdoc_parse(&h, "<table><thead><tr><th rowspan=\"3\">项目</th><th>a</th></tr></thead>"
+	               "<tbody><tr><td>x</td><td>1</td></tr><tr><td rowspan=\"5\">y</td><td>2</td>"
+	               "</tr></tbody><tbody><tr><td>z</td><td>3</td></tr></tbody></table>");
+	size_t first;
+	cr_assert_eq(table_rows(&h, 0, &first), 4);
+	at(&h, 0, 0, 0, "项目", -1, -1);
+	at(&h, 0, 1, 0, "x", -1, -1); /* not pushed right by the header's rowspan */
+	at(&h, 0, 1, 1, "1", -1, -1);
+	at(&h, 0, 2, 0, "y", -1, -1);
+	at(&h, 0, 3, 0, "z", -1, -1);
+	at(&h, 0, 3, 1, "3", -1, -1);
+	hdoc_free(&h);
+}

@@ -243,3 +243,39 @@ Test(html_hostile, no_diagnostics_for_a_clean_page)
 	hdoc_free(&h);
 	ogi__buf_free(&o);
 }
+
+Test(html_hostile, many_lines_in_pre)
+{
+	ogi__buf o = {0};
+	cr_assert_eq(ogi__buf_puts(&o, "<pre>"), 0);
+	repeat(&o, "x\n", 300000);
+	cr_assert_eq(ogi__buf_puts(&o, "</pre><table><tr><td><pre>"), 0);
+	repeat(&o, "1\n", 300000);
+	cr_assert_eq(ogi__buf_puts(&o, "</pre></td></tr></table>"), 0);
+	double t0 = now_seconds();
+	hdoc h;
+	hdoc_parse_n(&h, o.ptr, o.len);
+	cr_assert_lt(now_seconds() - t0, 5.0);
+	cr_assert_eq(h.b.nrows, 600000); /* the long cell makes the table a layout table */
+	cr_assert_eq(h.b.rows[299999].line, 300000);
+	cr_assert_eq(h.b.rows[300000].line, 300001);
+	hdoc_free(&h);
+	ogi__buf_free(&o);
+}
+
+Test(html_hostile, many_row_groups_in_a_wide_table)
+{
+	ogi__buf o = {0};
+	cr_assert_eq(ogi__buf_puts(&o, "<table><tr><td colspan=1000 rowspan=2>x</td></tr>"), 0);
+	repeat(&o, "<tbody></tbody><thead>", 300000);
+	cr_assert_eq(ogi__buf_puts(&o, "<tr><td>y</td></tr></table>"), 0);
+	double t0 = now_seconds();
+	hdoc h;
+	hdoc_parse_n(&h, o.ptr, o.len);
+	cr_assert_lt(now_seconds() - t0, 5.0);
+	size_t first;
+	cr_assert_eq(table_rows(&h, 0, &first), 2);
+	cr_assert_str_eq(gtext(&h, 0, 1, 0), "y");
+	hdoc_free(&h);
+	ogi__buf_free(&o);
+}

@@ -244,3 +244,19 @@ Test(html_text, null_argument)
 {
 	cr_assert_eq(ogi_blocks_from_html(NULL), OGI_EINVAL);
 }
+
+Test(html_text, word_conditional_comments_are_dropped)
+{
+	/* MS Word's downlevel-revealed conditionals are bogus comments for browsers */
+	hdoc h;
+	hdoc_parse(&h, "<p class=MsoListParagraph><![if !supportLists]><span>1.<span style=\"font:"
+	               "7.0pt\">&nbsp;&nbsp; </span></span><![endif]><span>属于国家秘密</span></p>"
+	               "<!--[if gte mso 9]><xml><w:WordDocument>x</w:WordDocument></xml><![endif]-->"
+	               "<p>a &lt;![b]&gt; c<!ELEMENT x>d</p>"
+	               "<table><tr><td><![if !supportMisalignedColumns]>y<![endif]></td></tr></table>");
+	cr_assert_eq(h.b.nrows, 3);
+	expect_text(&h, 0, 0, "1.\xC2\xA0\xC2\xA0 属于国家秘密");
+	expect_text(&h, 1, 0, "a <![b]> cd");
+	cr_assert_str_eq(gtext(&h, 0, 0, 0), "y");
+	hdoc_free(&h);
+}

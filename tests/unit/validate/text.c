@@ -105,6 +105,13 @@ Test(text, not_claims)
 	cr_expect_eq(claim("行政诉讼和行政复议共9件。", OGI_SECTION_REVIEW_LITIGATION, NULL), 0);
 }
 
+Test(text, sections_scanned)
+{
+	cr_expect_eq(claim("收到政府信息公开申请20件。", OGI_SECTION_OTHER, NULL), 1);
+	cr_expect_eq(claim("收到政府信息公开申请20件。", OGI_SECTION_PROBLEMS, NULL), 0);
+	cr_expect_eq(claim("收到政府信息公开申请20件。", OGI_SECTION_ACTIVE, NULL), 0);
+}
+
 Test(text, one_per_topic)
 {
 	cr_expect_eq(claim("收到政府信息公开申请20件。后又收到政府信息公开申请21件。",
