@@ -345,6 +345,8 @@ static const char *sniff_charset(const char *p, size_t len, size_t *at, char *ra
 {
 	size_t n = len < SNIFF_WINDOW ? len : SNIFF_WINDOW;
 	int in_tag = 0, xml_decl = 0;
+	if (!memchr(p, '<', n))
+		return NULL; /* no tag at all: plain text (the common case), nothing to scan */
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
 		if (c == '<') {

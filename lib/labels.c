@@ -46,6 +46,15 @@ static int keep_word_chars(ogi__buf *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
+		if (ch >= 0xE4 && ch <= 0xE9 && i + 2 < n) {
+			/* CJK Unified Ideographs (U+4000..U+9FFF): always kept, copied as they are */
+			out->ptr[out->len] = (char)ch;
+			out->ptr[out->len + 1] = s[i + 1];
+			out->ptr[out->len + 2] = s[i + 2];
+			out->len += 3;
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t l;
 		if ((ch & 0xF0) == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&

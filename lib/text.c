@@ -125,13 +125,15 @@ int ogi_blocks_from_text(ogi_blocks *b)
 	size_t n = b->len, ls = 0;
 	uint32_t line = 1;
 	b->format = OGI_FORMAT_TEXT;
+	/* \r and form feeds are rare: look for them in lines only when the text has them */
+	int has_cr = n && memchr(t, '\r', n) != NULL, has_ff = n && memchr(t, '\f', n) != NULL;
 	while (ls <= n) {
 		/* a line ends at \n, \r\n, \r or a form feed (page break) */
 		const char *nl = memchr(t + ls, '\n', n - ls);
 		size_t le = nl ? (size_t)(nl - t) : n;
 		/* a \r or form feed inside also ends the line (rare: look only when present) */
-		const char *cr = memchr(t + ls, '\r', le - ls);
-		const char *ff = memchr(t + ls, '\f', le - ls);
+		const char *cr = has_cr ? memchr(t + ls, '\r', le - ls) : NULL;
+		const char *ff = has_ff ? memchr(t + ls, '\f', le - ls) : NULL;
 		if (cr && (size_t)(cr - t) < le)
 			le = (size_t)(cr - t);
 		if (ff && (size_t)(ff - t) < le)

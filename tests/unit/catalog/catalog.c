@@ -270,7 +270,10 @@ Test(catalog, private_row_cells)
 	cr_assert_eq(ogi_catalog__row_cells(OGI_ROW_ACTIVE_FEES, OGI_E21, out, 8), 1);
 	cr_assert_eq(out[0], OGI_CELL_ACTIVE_FEES_AMOUNT);
 	cr_assert_eq(ogi_catalog__row_cells(OGI_ROW_ACTIVE_FEES, OGI_E19, out, 8), 2);
-	cr_assert_eq(ogi_catalog__row_cells(OGI_ROW_APPLICATIONS_GRANTED, OGI_E21, out, 2), 7);
+	/* never more than the room given */
+	cr_assert_eq(ogi_catalog__row_cells(OGI_ROW_APPLICATIONS_GRANTED, OGI_E21, out, 2), 2);
+	cr_assert_eq(out[1], OGI_CELL_APPLICATIONS_GRANTED_COMMERCIAL);
+	cr_assert_eq(ogi_catalog__row_cells(OGI_ROW_APPLICATIONS_GRANTED, OGI_E21, out, 8), 7);
 	cr_assert_eq(ogi_catalog__cell_at(OGI_ROW_LEGACY_FEES, OGI_COL_NONE), OGI_CELL_LEGACY_FEES);
 	cr_assert_eq(ogi_catalog__cell_at(OGI_ROW_LEGACY_FEES, OGI_COL_TOTAL), OGI_CELL_NONE);
 }
