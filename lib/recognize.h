@@ -105,6 +105,7 @@ typedef struct ogi_tokens {
 	ogi_tok *tok;
 	size_t ntok, cap;
 	ogi__buf keys;
+	ogi__buf scratch, base; /* reused working buffers (no allocation per label) */
 	ogi_lrow *rows;
 	size_t nrows, caprows;
 	const ogi_blocks *b;

@@ -244,16 +244,28 @@ typedef struct seg {
 
 /* Does the folded text [a, b) name a catalog row, header or column exactly? Used to split
  * labels that a flattened table ran together with spaces ("行政复议 行政诉讼"). */
-static int matches(const char *f, size_t a, size_t b)
+static int matches(ogi_tokens *t, const char *f, size_t a, size_t b)
 {
-	ogi__buf key = {0};
 	ogi_label_hits hits;
-	int hit = 0;
-	if (!ogi_label__key_folded(&key, NULL, f + a, b - a) && key.len &&
-	    !ogi_label__lookup(&hits, key.ptr, key.len))
-		hit = hits.nitems || hits.ncols;
-	ogi__buf_free(&key);
-	return hit;
+	t->scratch.len = 0;
+	return !ogi_label__key_folded(&t->scratch, NULL, f + a, b - a) && t->scratch.len &&
+	       !ogi_label__lookup(&hits, t->scratch.ptr, t->scratch.len) &&
+	       (hits.nitems || hits.ncols);
+}
+
+/* Appends the key and the base key of folded label text to t->keys, for token `tok`. */
+static int label_key(ogi_tokens *t, ogi_tok *tok, const char *folded, size_t n)
+{
+	t->base.len = 0;
+	tok->key_off = (uint32_t)t->keys.len;
+	int rc = ogi_label__key_folded(&t->keys, &t->base, folded, n);
+	tok->key_len = (uint32_t)(t->keys.len - tok->key_off);
+	if (!rc) {
+		tok->base_off = (uint32_t)t->keys.len;
+		rc = ogi__buf_put(&t->keys, t->base.ptr ? t->base.ptr : "", t->base.len);
+		tok->base_len = (uint32_t)t->base.len;
+	}
+	return rc;
 }
 
 static int starts_numbered(const char *f, const seg *s)
@@ -341,7 +353,7 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint16_t cidx, const ogi_bce
 		 * "三、本年度办理结果 (一)予以公开" is a group header and a row */
 		if (out[k].kind == OGI_TOK_LABEL)
 			while (e < out_n && out[e].kind == OGI_TOK_LABEL && !starts_numbered(f, &out[e]) &&
-			       !(matches(f, out[k].a, out[e - 1].b) && matches(f, out[e].a, out[e].b)))
+			       !(matches(t, f, out[k].a, out[e - 1].b) && matches(t, f, out[e].a, out[e].b)))
 				e++;
 		size_t fa = out[k].a, fb = out[e - 1].b;
 		ogi_tok tok;
@@ -365,16 +377,7 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint16_t cidx, const ogi_bce
 			tok.pos.column = col;
 		}
 		if (tok.kind == OGI_TOK_LABEL && fb - fa <= MAX_KEY_BYTES) {
-			tok.key_off = (uint32_t)t->keys.len;
-			ogi__buf base = {0};
-			int rc = ogi_label__key_folded(&t->keys, &base, f + fa, fb - fa);
-			tok.key_len = (uint32_t)(t->keys.len - tok.key_off);
-			if (!rc) {
-				tok.base_off = (uint32_t)t->keys.len;
-				rc = ogi__buf_put(&t->keys, base.ptr ? base.ptr : "", base.len);
-				tok.base_len = (uint32_t)base.len;
-			}
-			ogi__buf_free(&base);
+			int rc = label_key(t, &tok, f + fa, fb - fa);
 			if (rc)
 				return rc;
 		}
@@ -478,16 +481,10 @@ static int build_tokens(ogi_tokens *t)
 				tok.kind = OGI_TOK_LABEL;
 				tok.flags = strong ? OGI_TOKF_STRONG : 0;
 				tok.raw_len = c->len;
-				ogi__buf base = {0};
-				tok.key_off = (uint32_t)t->keys.len;
-				rc = ogi_label__key(&t->keys, &base, NULL, s, c->len);
-				tok.key_len = (uint32_t)(t->keys.len - tok.key_off);
-				if (!rc) {
-					tok.base_off = (uint32_t)t->keys.len;
-					rc = ogi__buf_put(&t->keys, base.ptr ? base.ptr : "", base.len);
-					tok.base_len = (uint32_t)base.len;
-				}
-				ogi__buf_free(&base);
+				f.len = 0;
+				rc = ogi_norm_fold(&f, s, c->len, OGI_NORM_DEFAULT, NULL);
+				if (!rc)
+					rc = label_key(t, &tok, f.ptr ? f.ptr : "", f.len);
 				if (!rc)
 					rc = push_tok(t, &tok);
 				continue;
@@ -584,5 +581,7 @@ void ogi_tokens__free(ogi_tokens *t)
 	ogi__free(t->tok);
 	ogi__free(t->rows);
 	ogi__buf_free(&t->keys);
+	ogi__buf_free(&t->scratch);
+	ogi__buf_free(&t->base);
 	memset(t, 0, sizeof(*t));
 }
