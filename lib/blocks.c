@@ -46,35 +46,30 @@ static int grow(void **ptr, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-int ogi_blocks_row_begin(ogi_blocks *b, uint32_t line, int32_t table, uint32_t flags)
+int ogi_blocks__grow_rows(ogi_blocks *b)
 {
-	if (b->ncells > UINT32_MAX || grow((void **)&b->rows, &b->cap_rows, b->nrows + 1, sizeof(ogi_brow)))
-		return OGI_ENOMEM;
-	ogi_brow *r = &b->rows[b->nrows++];
-	r->first = (uint32_t)b->ncells;
-	r->count = 0;
-	r->line = line;
-	r->table = table;
-	r->flags = flags;
-	return 0;
+	if (b->ncells > UINT32_MAX)
+		return ogi__error(OGI_ELIMIT, "too many cells");
+	return grow((void **)&b->rows, &b->cap_rows, b->nrows + 1, sizeof(ogi_brow));
 }
 
-int ogi_blocks_cell(ogi_blocks *b, uint32_t off, uint32_t len, const ogi_position *pos,
-                    int32_t origin_row, int32_t origin_col, uint32_t flags)
+int ogi_blocks__grow_cells(ogi_blocks *b)
 {
-	if (!b->nrows)
-		return ogi__error(OGI_EINVAL, "ogi_blocks_cell: no row begun");
-	if (b->ncells >= UINT32_MAX ||
-	    grow((void **)&b->cells, &b->cap_cells, b->ncells + 1, sizeof(ogi_bcell)))
+	if (b->ncells >= UINT32_MAX)
+		return ogi__error(OGI_ELIMIT, "too many cells");
+	return grow((void **)&b->cells, &b->cap_cells, b->ncells + 1, sizeof(ogi_bcell));
+}
+
+int ogi_blocks__no_row(void)
+{
+	return ogi__error(OGI_EINVAL, "ogi_blocks_cell: no row begun");
+}
+
+int ogi_blocks_reserve(ogi_blocks *b, size_t rows, size_t cells)
+{
+	if (grow((void **)&b->rows, &b->cap_rows, rows, sizeof(ogi_brow)) ||
+	    grow((void **)&b->cells, &b->cap_cells, cells, sizeof(ogi_bcell)))
 		return OGI_ENOMEM;
-	ogi_bcell *c = &b->cells[b->ncells++];
-	c->off = off;
-	c->len = len;
-	c->pos = *pos;
-	c->origin_row = origin_row;
-	c->origin_col = origin_col;
-	c->flags = flags;
-	b->rows[b->nrows - 1].count++;
 	return 0;
 }
 

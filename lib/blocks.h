@@ -26,6 +26,7 @@
 
 #include "ogi/report.h"
 #include "ogi/diagnostics.h"
+#include "ogi/errors.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -81,10 +82,45 @@ void ogi_blocks_init(ogi_blocks *b, const char *text, size_t len, ogi_diagnostic
 void ogi_blocks_free(ogi_blocks *b);
 
 /* Builders append with these (return 0 or OGI_ENOMEM). A row is opened with
- * ogi_blocks_row_begin() and receives the cells appended until the next row begins. */
-int ogi_blocks_row_begin(ogi_blocks *b, uint32_t line, int32_t table, uint32_t flags);
-int ogi_blocks_cell(ogi_blocks *b, uint32_t off, uint32_t len, const ogi_position *pos,
-                    int32_t origin_row, int32_t origin_col, uint32_t flags);
+ * ogi_blocks_row_begin() and receives the cells appended until the next row begins. They are
+ * inline (one call per line and per cell is the text builder's hot path); growing the
+ * arrays is out of line. ogi_blocks_reserve() sizes them up front when the counts are known. */
+int ogi_blocks_reserve(ogi_blocks *b, size_t rows, size_t cells);
+int ogi_blocks__grow_rows(ogi_blocks *b);
+int ogi_blocks__grow_cells(ogi_blocks *b);
+int ogi_blocks__no_row(void);
+
+static inline int ogi_blocks_row_begin(ogi_blocks *b, uint32_t line, int32_t table, uint32_t flags)
+{
+	if (b->nrows == b->cap_rows && ogi_blocks__grow_rows(b))
+		return OGI_ENOMEM;
+	ogi_brow *r = &b->rows[b->nrows++];
+	r->first = (uint32_t)b->ncells;
+	r->count = 0;
+	r->line = line;
+	r->table = table;
+	r->flags = flags;
+	return 0;
+}
+
+static inline int ogi_blocks_cell(ogi_blocks *b, uint32_t off, uint32_t len,
+                                  const ogi_position *pos, int32_t origin_row,
+                                  int32_t origin_col, uint32_t flags)
+{
+	if (!b->nrows)
+		return ogi_blocks__no_row();
+	if (b->ncells == b->cap_cells && ogi_blocks__grow_cells(b))
+		return OGI_ENOMEM;
+	ogi_bcell *c = &b->cells[b->ncells++];
+	c->off = off;
+	c->len = len;
+	c->pos = *pos;
+	c->origin_row = origin_row;
+	c->origin_col = origin_col;
+	c->flags = flags;
+	b->rows[b->nrows - 1].count++;
+	return 0;
+}
 
 /* 1-based column (in characters) of byte `off` on the line starting at byte `line_start`. */
 uint32_t ogi_blocks_column(const char *text, size_t line_start, size_t off);

@@ -14,12 +14,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#define SMALL_RAW 16 /* raw texts shorter than this (most figures) live in the cell itself */
+
 typedef struct cell {
 	int64_t value;
-	char *raw;
+	char *raw; /* NULL, `small`, or an allocation */
 	ogi_position pos;
 	ogi_cell_state state;
+	char small[SMALL_RAW];
 } cell;
+
+static void raw_free(cell *c)
+{
+	if (c->raw != c->small)
+		ogi__free(c->raw);
+	c->raw = NULL;
+}
 
 typedef struct section {
 	char *text; /* NULL when the section is missing */
@@ -269,7 +279,7 @@ void ogi_report_free(ogi_report *r)
 	for (int s = 0; s < OGI_SECTION_COUNT; s++)
 		ogi__free(r->sections[s].text);
 	for (int c = 0; c < OGI_CELL_COUNT; c++)
-		ogi__free(r->cells[c].raw);
+		raw_free(&r->cells[c]);
 	ogi_diagnostics_free(r->diags);
 	ogi__free(r);
 }
@@ -342,7 +352,9 @@ int ogi_report_dup(ogi_report **out, const ogi_report *src)
 	for (int c = 0; c < OGI_CELL_COUNT && !err; c++) {
 		r->cells[c] = src->cells[c];
 		r->cells[c].raw = NULL;
-		if (src->cells[c].raw)
+		if (src->cells[c].raw == src->cells[c].small)
+			r->cells[c].raw = r->cells[c].small; /* the bytes came with the struct */
+		else if (src->cells[c].raw)
 			err = copy_str(&r->cells[c].raw, src->cells[c].raw, strlen(src->cells[c].raw));
 	}
 	if (!err)
@@ -585,15 +597,23 @@ int ogi_report_set_source(ogi_report *r, ogi_cell_id c, const char *raw, size_t 
 	if (!r || !IN_RANGE(c, OGI_CELL_COUNT))
 		return ogi__error(OGI_EINVAL, "ogi_report_set_source: bad argument");
 	char *copy = NULL;
+	cell *cl = &r->cells[c];
 	if (raw) {
 		if (!ogi_report__text_valid(raw, len))
 			return ogi__error(OGI_EINVAL, "ogi_report_set_source: text is not valid UTF-8");
-		copy = ogi__strndup(raw, len);
-		if (!copy)
-			return ogi__oom();
+		if (len >= SMALL_RAW) {
+			copy = ogi__strndup(raw, len);
+			if (!copy)
+				return ogi__oom();
+		}
 	}
-	ogi__free(r->cells[c].raw);
-	r->cells[c].raw = copy;
+	raw_free(cl);
+	if (raw && len < SMALL_RAW) {
+		memcpy(cl->small, raw, len);
+		cl->small[len] = '\0';
+		copy = cl->small;
+	}
+	cl->raw = copy;
 	r->cells[c].pos = pos ? ogi_report__position_norm(pos) : unknown_pos;
 	return 0;
 }

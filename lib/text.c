@@ -127,6 +127,16 @@ int ogi_blocks_from_text(ogi_blocks *b)
 	b->format = OGI_FORMAT_TEXT;
 	/* \r and form feeds are rare: look for them in lines only when the text has them */
 	int has_cr = n && memchr(t, '\r', n) != NULL, has_ff = n && memchr(t, '\f', n) != NULL;
+	/* one allocation: a row per line; a cell per line, tab and pipe (an upper bound) */
+	size_t lines = 1, seps = 0;
+	for (const char *p = t; p && (p = memchr(p, '\n', (size_t)(t + n - p))); p++)
+		lines++;
+	for (const char *p = t; p && (p = memchr(p, '\t', (size_t)(t + n - p))); p++)
+		seps++;
+	for (const char *p = t; p && (p = memchr(p, '|', (size_t)(t + n - p))); p++)
+		seps++;
+	if (ogi_blocks_reserve(b, lines + (has_cr || has_ff ? lines : 0), lines + seps + 1))
+		return OGI_ENOMEM;
 	while (ls <= n) {
 		/* a line ends at \n, \r\n, \r or a form feed (page break) */
 		const char *nl = memchr(t + ls, '\n', n - ls);

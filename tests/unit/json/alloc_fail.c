@@ -138,7 +138,9 @@ Test(alloc_fail, report_dup)
 	ogi_report *r = fixture_report(OGI_EDITION_2021, OGI_DOC_ANNUAL_REPORT, 1);
 	cr_assert_not_null(r);
 	long n = loop(call_dup, r, release_report);
-	cr_assert_gt(n, 100); /* the copy allocates its strings: every one was failed once */
+	/* the copy allocates its strings (short raw texts live in the cells): every allocation
+	 * was failed once */
+	cr_assert_gt(n, 5);
 	ogi_report_free(r);
 	cr_assert_eq(live, 0);
 }
@@ -153,7 +155,9 @@ Test(alloc_fail, set_meta_section_source)
 	long before = live;
 	fail_at = allocs + 1;
 	ogi_position other = {7, 7, -1, -1, -1};
-	cr_assert_eq(ogi_report_set_source(r, c, "１２３", strlen("１２３"), &other), OGI_ENOMEM);
+	/* long enough to be allocated (short raw texts are kept in the cell) */
+	const char *raw = "１２３４５６７８万元";
+	cr_assert_eq(ogi_report_set_source(r, c, raw, strlen(raw), &other), OGI_ENOMEM);
 	/* nothing changed */
 	cr_assert_str_eq(ogi_report_raw(r, c), "old");
 	cr_assert_eq(ogi_report_position(r, c).line, 1);
@@ -201,7 +205,7 @@ Test(alloc_fail, from_json)
 		char *copy = strdup(json);
 		ogi_string_free(json);
 		long n = loop(call_from_json, copy, release_report);
-		cr_assert_gt(n, 50);
+		cr_assert_gt(n, 20);
 		free(copy);
 		ogi_report_free(r);
 	}

@@ -401,3 +401,35 @@ Test(report, dup_and_equal)
 	ogi_report_free(a);
 	ogi_report_free(b);
 }
+
+/* Raw texts shorter than 16 bytes are kept inside the cell, longer ones allocated: both must
+ * survive copies, overwrites and comparisons alike. */
+Test(model, raw_text_small_and_large)
+{
+	ogi_report *r = NULL;
+	cr_assert_eq(ogi_report_new(&r), 0);
+	const char *small = "123456789012345", *large = "1234567890123456", *cjk = "一二三四五六";
+	ogi_cell_id a = OGI_CELL_APPLICATIONS_GRANTED_TOTAL, b = OGI_CELL_LEGACY_FEES;
+	cr_assert_eq(ogi_report_set_source(r, a, small, strlen(small), NULL), 0);
+	cr_assert_eq(ogi_report_set_source(r, b, large, strlen(large), NULL), 0);
+	cr_assert_str_eq(ogi_report_raw(r, a), small);
+	cr_assert_str_eq(ogi_report_raw(r, b), large);
+	ogi_report *d = NULL;
+	cr_assert_eq(ogi_report_dup(&d, r), 0);
+	cr_assert(ogi_report_equal(r, d));
+	/* the copy's small text is its own, not the original's */
+	cr_assert_neq(ogi_report_raw(d, a), ogi_report_raw(r, a));
+	cr_assert_eq(ogi_report_set_source(r, a, cjk, strlen(cjk), NULL), 0);
+	cr_assert_str_eq(ogi_report_raw(d, a), small);
+	cr_assert_str_eq(ogi_report_raw(r, a), cjk);
+	cr_assert(!ogi_report_equal(r, d));
+	/* small over large and large over small */
+	cr_assert_eq(ogi_report_set_source(d, b, "7", 1, NULL), 0);
+	cr_assert_str_eq(ogi_report_raw(d, b), "7");
+	cr_assert_eq(ogi_report_set_source(d, a, large, strlen(large), NULL), 0);
+	cr_assert_str_eq(ogi_report_raw(d, a), large);
+	cr_assert_eq(ogi_report_set_source(d, a, NULL, 0, NULL), 0);
+	cr_assert_null(ogi_report_raw(d, a));
+	ogi_report_free(d);
+	ogi_report_free(r);
+}
