@@ -83,6 +83,22 @@ static int split_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le)
 {
 	const char *t = b->text;
 	size_t a = ls, e = le;
+	if (le - ls <= 48) {
+		/* short lines (most of a flattened table): one pass decides there is no tab and no
+		 * pipe, then the line is one cell */
+		size_t i = ls;
+		while (i < le && t[i] != '\t' && t[i] != '|')
+			i++;
+		if (i == le) {
+			trim(t, &a, &e);
+			if (ogi_blocks_row_begin(b, line, -1, 0))
+				return OGI_ENOMEM;
+			if (a == e)
+				return 0;
+			ogi_position pos = {line, 1 + chars(t, ls, a), -1, -1, -1};
+			return ogi_blocks_cell(b, (uint32_t)a, (uint32_t)(e - a), &pos, -1, -1, 0);
+		}
+	}
 	trim(t, &a, &e);
 	const char *tab = memchr(t + ls, '\t', le - ls); /* leading/trailing tabs count */
 	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);

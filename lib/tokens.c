@@ -41,7 +41,7 @@ static size_t unit_suffix(const char *s, size_t n, int *yuan)
 
 static int is_placeholder(const char *s, size_t n)
 {
-	if (!n || (n > 12 && s[0] != '-' && s[0] != '/'))
+	if (!n || is_digit(s[0]) || (n > 12 && s[0] != '-' && s[0] != '/'))
 		return 0;
 	size_t i = 0;
 	while (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '_' || s[i] == '~'))
@@ -65,6 +65,21 @@ ogi_tok_kind ogi_tokens__classify(const char *s, size_t n, int64_t *num, uint8_t
 	 * placeholder word is a label */
 	if (n > 9 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9)
 		return OGI_TOK_LABEL;
+	/* fast path: a plain integer ("0", "12223") */
+	if (n <= 14) {
+		int64_t v = 0;
+		size_t i = 0;
+		while (i < n && is_digit(s[i]))
+			v = v * 10 + (s[i++] - '0');
+		if (i == n) {
+			*num = v * 10000;
+			if (n >= 2) {
+				*flags |= OGI_TOKF_DIGITRUN;
+				*ndigits = (uint16_t)n;
+			}
+			return OGI_TOK_VALUE;
+		}
+	}
 	if (is_placeholder(s, n))
 		return OGI_TOK_NA;
 	/* strip "(万元)"-like wrapping of a unit alone */
@@ -415,6 +430,21 @@ static int numeric_tail(const char *s, size_t n)
 	return i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 && last == 0x94;
 }
 
+/* Only ASCII digits with at most one '.' inside: one number, nothing to split or fold. */
+static int simple_number(const char *s, size_t n)
+{
+	int dot = 0;
+	if (!n || !is_digit(s[0]) || !is_digit(s[n - 1]))
+		return 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		if (s[i] == '.' && !dot)
+			dot = 1;
+		else if (!is_digit(s[i]))
+			return 0;
+	}
+	return 1;
+}
+
 /* A cell that can only be one label token: it starts with a CJK character or an opening
  * parenthesis, is longer than any unit or placeholder word, holds no white space (ASCII,
  * U+3000, NBSP), no colon, and digits only in its first bytes (a numbering such as "1."). */
@@ -487,6 +517,15 @@ static int build_tokens(ogi_tokens *t)
 					rc = label_key(t, &tok, f.ptr ? f.ptr : "", f.len);
 				if (!rc)
 					rc = push_tok(t, &tok);
+				continue;
+			}
+			if (c->len <= 14 && simple_number(s, c->len)) {
+				/* a bare figure (most cells of a table): classify it directly */
+				tok.flags = strong ? OGI_TOKF_STRONG : 0;
+				tok.raw_len = c->len;
+				tok.kind = (uint8_t)ogi_tokens__classify(s, c->len, &tok.num, &tok.flags, &tok.ndigits);
+				tok.flags |= strong ? OGI_TOKF_STRONG : 0;
+				rc = push_tok(t, &tok);
 				continue;
 			}
 			if (is_ascii(s, c->len)) {
