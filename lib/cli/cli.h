@@ -15,4 +15,9 @@ int ogi_cli_validate(int argc, char **argv); /* cmd_validate.c */
 /* Reads a whole file ("-" = stdin) into a malloc'd buffer. Returns 0 or -1 (message on stderr). */
 int ogi_cli_read_file(const char *path, char **out, size_t *len);
 
+/* Value of an option given as "--opt VALUE" or "--opt=VALUE" at argv[*i] (advancing *i past a
+ * separate value); NULL when argv[*i] is not that option, or (with *missing set) when the
+ * value is missing. */
+const char *ogi_cli_option(int argc, char **argv, int *i, const char *name, int *missing);
+
 #endif /* OGI_CLI_H */

@@ -24,23 +24,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* Value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL when argv[*i] is not it. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 static int parse_one(const char *path, const ogi_parse_options *opts, unsigned int flags)
 {
 	char *buf;
@@ -94,7 +77,7 @@ int ogi_cli_parse(int argc, char **argv)
 			flags |= OGI_JSON_COMPACT;
 		} else if (!strcmp(a, "--detail")) {
 			flags |= OGI_JSON_DETAIL;
-		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--format", &missing))) {
 			static const ogi_format formats[] = {OGI_FORMAT_AUTO, OGI_FORMAT_TEXT,
 			                                     OGI_FORMAT_HTML, OGI_FORMAT_JSON};
 			size_t k = 0;
@@ -107,7 +90,7 @@ int ogi_cli_parse(int argc, char **argv)
 				return 2;
 			}
 			opts.format = formats[k];
-		} else if ((v = option_value(argc, argv, &i, "--encoding", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--encoding", &missing))) {
 			opts.encoding = v;
 		} else {
 			if (missing)

@@ -39,23 +39,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* Value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL when argv[*i] is not it. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 enum out_format { OUT_TEXT, OUT_JSON, OUT_MARKDOWN };
 
 typedef struct cli {
@@ -506,7 +489,7 @@ int ogi_cli_validate(int argc, char **argv)
 			pair = 1;
 		} else if (!strcmp(a, "--list-rules")) {
 			list = 1;
-		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--format", &missing))) {
 			if (!strcmp(v, "text"))
 				c.format = OUT_TEXT;
 			else if (!strcmp(v, "json"))
@@ -515,20 +498,20 @@ int ogi_cli_validate(int argc, char **argv)
 				c.format = OUT_MARKDOWN;
 			else
 				bad = 1;
-		} else if ((v = option_value(argc, argv, &i, "--min-severity", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--min-severity", &missing))) {
 			bad = ogi_severity_from_name(&c.vopts.min_severity, v) != 0;
-		} else if ((v = option_value(argc, argv, &i, "--suppress", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--suppress", &missing))) {
 			if (add_suppress(&c, v)) {
 				fputs("ogi validate: out of memory\n", stderr);
 				cli_free(&c, files);
 				return 2;
 			}
-		} else if ((v = option_value(argc, argv, &i, "--lang", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--lang", &missing))) {
 			if (!strcmp(v, "zh") || !strcmp(v, "en"))
 				c.en = !strcmp(v, "en");
 			else
 				bad = 1;
-		} else if ((v = option_value(argc, argv, &i, "--input-format", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--input-format", &missing))) {
 			static const ogi_format formats[] = {OGI_FORMAT_AUTO, OGI_FORMAT_TEXT,
 			                                     OGI_FORMAT_HTML, OGI_FORMAT_JSON};
 			size_t k = 0;
@@ -538,7 +521,7 @@ int ogi_cli_validate(int argc, char **argv)
 				bad = 1;
 			else
 				c.popts.format = formats[k];
-		} else if ((v = option_value(argc, argv, &i, "--encoding", &missing))) {
+		} else if ((v = ogi_cli_option(argc, argv, &i, "--encoding", &missing))) {
 			c.popts.encoding = v;
 		} else {
 			if (missing)

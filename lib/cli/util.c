@@ -51,3 +51,19 @@ int ogi_cli_read_file(const char *path, char **out, size_t *len)
 	*len = n;
 	return 0;
 }
+
+const char *ogi_cli_option(int argc, char **argv, int *i, const char *name, int *missing)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n))
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}

@@ -9,35 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long budget; /* allocations left before failing */
-static long live;   /* blocks allocated and not freed */
-
-static void *f_malloc(size_t n, void *ctx)
-{
-	(void)ctx;
-	if (budget-- <= 0)
-		return NULL;
-	void *p = malloc(n);
-	live += p != NULL;
-	return p;
-}
-
-static void *f_realloc(void *p, size_t n, void *ctx)
-{
-	(void)ctx;
-	if (budget-- <= 0)
-		return NULL;
-	return realloc(p, n);
-}
-
-static void f_free(void *p, void *ctx)
-{
-	(void)ctx;
-	live--;
-	free(p);
-}
-
-static const ogi_allocator failing = {f_malloc, f_realloc, f_free, NULL};
+#include "util/failing_alloc.h"
 
 static void fold_until_success(const char *in, size_t len, unsigned int flags, int with_map,
                                const char *prefix)
