@@ -31,7 +31,9 @@ static void *f_realloc(void *p, size_t n, void *ctx)
 	(void)ctx;
 	if (budget-- <= 0)
 		return NULL;
-	return realloc(p, n);
+	void *q = realloc(p, n);
+	live += p == NULL && q != NULL; /* realloc(NULL, n) is an allocation */
+	return q;
 }
 
 static void f_free(void *p, void *ctx)

@@ -8,37 +8,8 @@
 
 #include <stdlib.h>
 
-static long budget; /* allocations left before failing */
-static long live;   /* blocks allocated and not freed */
+#include "util/failing_alloc.h"
 
-static void *f_malloc(size_t n, void *ctx)
-{
-	(void)ctx;
-	if (budget-- <= 0)
-		return NULL;
-	void *p = malloc(n);
-	live += p != NULL;
-	return p;
-}
-
-static void *f_realloc(void *p, size_t n, void *ctx)
-{
-	(void)ctx;
-	if (budget-- <= 0)
-		return NULL;
-	void *q = realloc(p, n);
-	live += p == NULL && q != NULL;
-	return q;
-}
-
-static void f_free(void *p, void *ctx)
-{
-	(void)ctx;
-	live--;
-	free(p);
-}
-
-static const ogi_allocator failing = {f_malloc, f_realloc, f_free, NULL};
 
 static void fail_until_success(const char *html, size_t len)
 {
