@@ -9,8 +9,10 @@
  * every parsed report is validated (timed); each phase runs three times and the best run is
  * printed (a small corpus is repeated so that each phase handles at least 2000 reports):
  * reports/s for ogi_parse() and ogi_validate(), and validation time as a share of
- * parse time (the target is below 10%). A last line times validation of reports with one
- * mutated cell, where the suspect search runs.
+ * parse time (the target is below 10%). Validating thousands of reports parsed long before
+ * reads each one back from memory; the "just parsed" line times validation of each group of
+ * 16 reports right after they were parsed, as `ogi validate` does, with the caches warm. A
+ * last line times validation of reports with one mutated cell, where the suspect search runs.
  */
 #include "ogi.h"
 
@@ -27,7 +29,7 @@
 static double now(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: the machine may be shared */
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -157,6 +159,32 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < ndocs; k++)
 		bytes += docs[k].len;
 
+	/* validation right after parsing: groups of 16 reports, parsed, then validated (timed) */
+	double best_hot = 1e30;
+	for (int run = 0; run < 3; run++) {
+		double t = 0;
+		for (size_t r = 0; r < reps; r++)
+			for (size_t g = 0; g < ndocs; g += 16) {
+				size_t end = g + 16 < ndocs ? g + 16 : ndocs;
+				for (size_t k = g; k < end; k++) {
+					ogi_report_free(reports[k]);
+					reports[k] = NULL;
+					if (ogi_parse(&reports[k], docs[k].buf, docs[k].len, NULL))
+						die("ogi_parse");
+				}
+				double t0 = now();
+				for (size_t k = g; k < end; k++) {
+					ogi_diagnostics *list = NULL;
+					if (ogi_validate(&list, reports[k], NULL))
+						die("ogi_validate");
+					ogi_diagnostics_free(list);
+				}
+				t += now() - t0;
+			}
+		if (t / (double)reps < best_hot)
+			best_hot = t / (double)reps;
+	}
+
 #ifdef HAVE_GEN
 	/* reports with one wrong cell: the suspect search runs */
 	size_t nmut = 0;
@@ -186,6 +214,8 @@ int main(int argc, char **argv)
 	       (double)ndocs / best_val, 1e6 * best_val / (double)ndocs,
 	       (double)ndiag / (double)ndocs);
 	printf("validate / parse     %10.2f %%  (target < 10 %%)\n", 100.0 * best_val / best_parse);
+	printf("validate, just parsed%10.0f reports/s  (%.1f us/report, %.2f %% of parse)\n",
+	       (double)ndocs / best_hot, 1e6 * best_hot / (double)ndocs, 100.0 * best_hot / best_parse);
 #ifdef HAVE_GEN
 	printf("validate, 1 mutated  %10.0f reports/s  (%.1f us/report, %zu mutated)\n",
 	       (double)ndocs / best_mut, 1e6 * best_mut / (double)ndocs, nmut);

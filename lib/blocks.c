@@ -1,5 +1,6 @@
 /*
  * blocks.c — the row/cell container shared by the text and HTML builders (see blocks.h).
+ * The splitting of text rows into cells lives with the text builder (text.c).
  */
 #include "blocks.h"
 #include "common_int.h"
@@ -28,6 +29,8 @@ void ogi_blocks_free(ogi_blocks *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/* Grows to at least `need` elements: by half again (at least 64), so that the slack stays
+ * below a half of what is used. */
 static int grow(void **ptr, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
@@ -36,7 +39,7 @@ static int grow(void **ptr, size_t *cap, size_t need, size_t size)
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2)
 			return ogi__oom();
-		ncap *= 2;
+		ncap += ncap / 2;
 	}
 	void *p = ogi__reallocarray(*ptr, ncap, size);
 	if (!p)
@@ -48,8 +51,8 @@ static int grow(void **ptr, size_t *cap, size_t need, size_t size)
 
 int ogi_blocks__grow_rows(ogi_blocks *b)
 {
-	if (b->ncells > UINT32_MAX)
-		return ogi__error(OGI_ELIMIT, "too many cells");
+	if (b->nrows >= UINT32_MAX)
+		return ogi__error(OGI_ELIMIT, "too many rows");
 	return grow((void **)&b->rows, &b->cap_rows, b->nrows + 1, sizeof(ogi_brow));
 }
 
@@ -73,11 +76,45 @@ int ogi_blocks_reserve(ogi_blocks *b, size_t rows, size_t cells)
 	return 0;
 }
 
+/* Characters (UTF-8 lead bytes) in [a, b): the bytes less the continuation bytes (10xxxxxx),
+ * counted eight at a time. */
+static uint32_t chars(const char *t, size_t a, size_t b)
+{
+	size_t cont = 0, i = a;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t w;
+		memcpy(&w, t + i, 8);
+		uint64_t m = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		cont += (size_t)((m * UINT64_C(0x0101010101010101)) >> 56); /* sum of the bytes */
+	}
+	for (; i < b; i++)
+		cont += ((unsigned char)t[i] & 0xC0) == 0x80;
+	return (uint32_t)(b - a - cont);
+}
+
 uint32_t ogi_blocks_column(const char *text, size_t line_start, size_t off)
 {
-	uint32_t col = 1;
-	for (size_t i = line_start; i < off; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	return 1 + chars(text, line_start, off);
+}
+
+ogi_position ogi_blocks_pos(const ogi_blocks *b, size_t r, uint32_t k, uint32_t off)
+{
+	const ogi_brow *row = &b->rows[r];
+	if (!(row->flags & OGI_BROW_LINE)) {
+		const ogi_bcell *c = &b->cells[row->first + k];
+		ogi_position pos = c->pos;
+		if (pos.column && off > c->off)
+			pos.column += chars(b->text, c->off, off);
+		return pos;
+	}
+	size_t ls = row->first;
+	if (!(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
+		/* a plain row holds its trimmed cell: only white space lies before it on the line,
+		 * back to the end of the previous line (\n, \r or a form feed) */
+		while (ls > 0 && b->text[ls - 1] != '\n' && b->text[ls - 1] != '\r' &&
+		       b->text[ls - 1] != '\f')
+			ls--;
+	}
+	ogi_position pos = {row->line, 1 + chars(b->text, ls, off), -1, -1, -1};
+	return pos;
 }

@@ -3,20 +3,27 @@
  *
  * Pipeline: bytes -> decode (UTF-8) -> blocks -> sections, meta, table recognition -> report.
  * Text and HTML differ only in how they fill an ogi_blocks: a sequence of rows, each a list of
- * cells. Everything after this point is shared.
+ * cells. Everything after this point is shared, and reads cells through ogi_bcells_*() and
+ * positions through ogi_blocks_pos(), which hide how a row keeps its cells.
  *
- *  - Text: every line of the decoded text is a row. A line containing tabs is split at every
- *    tab (empty cells kept); a line that starts or ends with '|' or holds two or more '|' is
- *    split at '|' (leading/trailing empty cells from the outer pipes dropped, inner empties
- *    kept); otherwise the line is one cell (the recogniser splits runs of numbers itself).
- *    Empty lines are rows with zero cells.
+ *  - Text: every line of the decoded text that holds a cell is a row. A line containing tabs
+ *    is split at every tab (empty cells kept); a line that starts or ends with '|' or holds two
+ *    or more '|' is split at '|' (leading/trailing empty cells from the outer pipes dropped,
+ *    inner empties kept); otherwise the line is one cell (the recogniser splits runs of
+ *    numbers itself). A line is ended by \n, \r\n, \r or a form feed (which does not count as
+ *    a new line). Lines without cells (empty or only white space) give no row: the next row
+ *    carries OGI_BROW_GAP, so that two rows are adjacent lines exactly when the second lacks
+ *    it. Text rows keep no cells in `cells` (OGI_BROW_LINE): a row holds its only cell as a
+ *    byte range (plain rows) or its whole line (OGI_BROW_TABS/OGI_BROW_PIPES rows, whose
+ *    cells ogi_bcells_next() splits again, in linear time), so a line costs one ogi_brow.
  *  - HTML: text outside tables gives one row per block-level element / <br> line, with one
  *    cell. Every <tr> of a <table> gives one row with one cell per grid column after
  *    rowspan/colspan expansion; a position covered by a span repeats the origin's text range
  *    and has OGI_BCELL_COVERED set, with origin_row/origin_col naming the origin; positions
  *    no cell reaches are empty cells (len 0). A table's rows come when the table ends. A
  *    table with a table or more than 2 KiB of text in one cell is a layout table: no grid,
- *    its cells give text rows in document order (details at the top of html.c).
+ *    its cells give text rows in document order (details at the top of html.c). HTML rows
+ *    keep their cells in `cells` (ogi_blocks_row_begin() and ogi_blocks_cell()).
  *
  * Cell text is a byte range of `text`: the decoded document in its own characters (not
  * normalised). Cell ranges exclude surrounding whitespace.
@@ -38,6 +45,7 @@ enum ogi_bcell_flags {
 	                        * document, so it is not a blank value either */
 };
 
+/* A stored cell (HTML rows). */
 typedef struct ogi_bcell {
 	uint32_t off, len;       /* byte range in ogi_blocks.text */
 	ogi_position pos;        /* line/column of the first character; table/row/col in HTML */
@@ -47,17 +55,29 @@ typedef struct ogi_bcell {
 } ogi_bcell;
 
 enum ogi_brow_flags {
-	OGI_BROW_TABLE = 1, /* an HTML <tr> */
-	OGI_BROW_TABS = 2,  /* a text line split at tabs */
-	OGI_BROW_PIPES = 4, /* a text line split at '|' */
-	OGI_BROW_CHROME = 8 /* HTML: inside page chrome (nav, header, footer, share bars) */
+	OGI_BROW_TABLE = 1,  /* an HTML <tr> */
+	OGI_BROW_TABS = 2,   /* a text line split at tabs */
+	OGI_BROW_PIPES = 4,  /* a text line split at '|' */
+	OGI_BROW_CHROME = 8, /* HTML: inside page chrome (nav, header, footer, share bars) */
+	OGI_BROW_LINE = 16,  /* a text row: no stored cells, see ogi_brow */
+	OGI_BROW_GAP = 32    /* text: lines without cells came between this row and the previous */
 };
 
+/*
+ * A row. Stored-cell rows (HTML): `first` is the index of the first cell in ogi_blocks.cells
+ * and `table` the HTML table index (-1 outside tables). OGI_BROW_LINE rows (text): `first` is
+ * the byte offset in `text` and `len` the byte length of the row's only cell (plain rows,
+ * trimmed) or of the whole line (OGI_BROW_TABS / OGI_BROW_PIPES rows, untrimmed); their table
+ * is -1 (ogi_brow_table()).
+ */
 typedef struct ogi_brow {
-	uint32_t first; /* index of the first cell in ogi_blocks.cells */
+	uint32_t first; /* index of the first cell in ogi_blocks.cells, or a byte offset (LINE) */
 	uint32_t count; /* number of cells */
 	uint32_t line;  /* 1-based source line */
-	int32_t table;  /* HTML table index, -1 for text */
+	union {
+		int32_t table; /* stored-cell rows: HTML table index, -1 for text */
+		uint32_t len;  /* OGI_BROW_LINE rows: byte length of the range at `first` */
+	};
 	uint32_t flags; /* ogi_brow_flags */
 } ogi_brow;
 
@@ -65,7 +85,7 @@ typedef struct ogi_blocks {
 	const char *text; /* decoded UTF-8 document (borrowed or owned, see text_owned) */
 	size_t len;
 	char *text_owned; /* freed by ogi_blocks_free() when non-NULL */
-	ogi_bcell *cells;
+	ogi_bcell *cells; /* the cells of stored-cell rows */
 	size_t ncells, cap_cells;
 	ogi_brow *rows;
 	size_t nrows, cap_rows;
@@ -83,8 +103,9 @@ void ogi_blocks_free(ogi_blocks *b);
 
 /* Builders append with these (return 0 or OGI_ENOMEM). A row is opened with
  * ogi_blocks_row_begin() and receives the cells appended until the next row begins. They are
- * inline (one call per line and per cell is the text builder's hot path); growing the
- * arrays is out of line. ogi_blocks_reserve() sizes them up front when the counts are known. */
+ * inline (one call per line and per cell is a builder's hot path); growing the arrays is out
+ * of line. ogi_blocks_reserve() sizes them up front when the counts are known.
+ * ogi_blocks_cell() stores off, len, pos, origin_row, origin_col and flags as given. */
 int ogi_blocks_reserve(ogi_blocks *b, size_t rows, size_t cells);
 int ogi_blocks__grow_rows(ogi_blocks *b);
 int ogi_blocks__grow_cells(ogi_blocks *b);
@@ -121,6 +142,78 @@ static inline int ogi_blocks_cell(ogi_blocks *b, uint32_t off, uint32_t len,
 	b->rows[b->nrows - 1].count++;
 	return 0;
 }
+
+/* The text builder's row: a line or its only cell kept as a byte range (see ogi_brow). */
+static inline int ogi_blocks_line(ogi_blocks *b, uint32_t off, uint32_t len, uint32_t line,
+                                  uint32_t count, uint32_t flags)
+{
+	if (b->nrows == b->cap_rows && ogi_blocks__grow_rows(b))
+		return OGI_ENOMEM;
+	ogi_brow *r = &b->rows[b->nrows++];
+	r->first = off;
+	r->count = count;
+	r->line = line;
+	r->len = len;
+	r->flags = flags | OGI_BROW_LINE;
+	return 0;
+}
+
+/* The HTML table index of a row, -1 outside tables and for text rows. */
+static inline int32_t ogi_brow_table(const ogi_brow *row)
+{
+	return (row->flags & OGI_BROW_LINE) ? -1 : row->table;
+}
+
+/* ---- reading cells ---------------------------------------------------------------------- */
+
+/* A cell as read: byte range in text, flags (ogi_bcell_flags), index in its row. */
+typedef struct ogi_bcview {
+	uint32_t off, len;
+	uint32_t flags;
+	uint32_t k;
+} ogi_bcview;
+
+/* An iterator over the cells of one row, in order (all of them: empty, covered and padding
+ * cells included). ogi_bcells_next() returns 1 and fills *c while there is a cell, then 0. */
+typedef struct ogi_bcells {
+	const ogi_blocks *b;
+	const ogi_brow *row;
+	uint32_t k;     /* index of the next cell */
+	uint32_t s, to; /* split text rows: where the next cell starts, where the line ends */
+	char sep;       /* split text rows: '\t' or '|' */
+} ogi_bcells;
+
+void ogi_bcells_begin(ogi_bcells *it, const ogi_blocks *b, size_t r);
+int ogi_bcells__split(ogi_bcells *it, ogi_bcview *c);
+
+static inline int ogi_bcells_next(ogi_bcells *it, ogi_bcview *c)
+{
+	const ogi_brow *row = it->row;
+	if (it->k >= row->count)
+		return 0;
+	if (!(row->flags & OGI_BROW_LINE)) {
+		const ogi_bcell *s = &it->b->cells[row->first + it->k];
+		c->off = s->off;
+		c->len = s->len;
+		c->flags = s->flags;
+		c->k = it->k++;
+		return 1;
+	}
+	if (!(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
+		c->off = row->first;
+		c->len = row->len;
+		c->flags = 0;
+		c->k = it->k++;
+		return 1;
+	}
+	return ogi_bcells__split(it, c);
+}
+
+/* Source position of byte `off` of cell `k` of row `r` (off inside that cell or at its
+ * start): stored cells give their pos, with the column moved on by the characters before
+ * `off` when it is known (not 0); text rows give their line and the column in characters of
+ * `off` on its line. Linear in the part of the line before `off`. */
+ogi_position ogi_blocks_pos(const ogi_blocks *b, size_t r, uint32_t k, uint32_t off);
 
 /* 1-based column (in characters) of byte `off` on the line starting at byte `line_start`. */
 uint32_t ogi_blocks_column(const char *text, size_t line_start, size_t off);

@@ -1,6 +1,8 @@
 /*
- * decode.c — bytes to UTF-8 (see decode.h): encoding detection, a fast path for valid UTF-8,
- * iconv for everything else, U+FFFD for what cannot be decoded.
+ * decode.c — bytes to UTF-8 (see decode.h): encoding detection, a fast path for valid UTF-8
+ * (one pass checks steps 2 and 3, and ogi_decode_view() lends the input itself), a table for
+ * GB18030 text of ASCII and two-byte codes (made from iconv), iconv for everything else,
+ * U+FFFD for what cannot be decoded.
  *
  * Detection without a forced encoding:
  *   1. a BOM (UTF-8, UTF-16LE, UTF-16BE);
@@ -20,6 +22,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -79,33 +82,274 @@ done:
 	return i;
 }
 
+/* One pass over the input for the common case: the length of its valid UTF-8 prefix
+ * (utf8_valid_len()), whether that prefix holds a non-ASCII character, whether the input
+ * holds a NUL byte, and the C0 control bytes other than \t \n \r \f among its first
+ * BINARY_SAMPLE bytes (looks_binary()). */
+typedef struct scan_result {
+	size_t valid;
+	int nonascii;
+	int nul;
+	size_t ctrl;
+} scan_result;
+
+/* C0 controls but \t \n \r \f: 1; NUL: 2; the rest 0 */
+static const unsigned char control_class[32] = {
+	2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline void count_controls(const unsigned char *p, size_t n, size_t at, scan_result *r)
+{
+	unsigned int cls = 0;
+	size_t ctrl = 0, end = at < BINARY_SAMPLE ? BINARY_SAMPLE - at : 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned int c = p[k];
+		unsigned int v = c < 0x20 ? control_class[c] : 0;
+		cls |= v;
+		ctrl += (v & 1) && k < end;
+	}
+	r->ctrl += ctrl;
+	if (cls & 2)
+		r->nul = 1;
+}
+
+static void scan(const unsigned char *p, size_t len, scan_result *r)
+{
+	size_t i = 0;
+	memset(r, 0, sizeof(*r));
+	for (;;) {
+		/* ASCII, eight bytes at a time; words with a byte below 0x20 are looked at */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			if ((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080))
+				count_controls(p + i, 8, i, r);
+			i += 8;
+		}
+		while (i < len && p[i] < 0x80) {
+			count_controls(p + i, 1, i, r);
+			i++;
+		}
+		if (i >= len)
+			break;
+		r->nonascii = 1;
+		/* three-byte characters (CJK) two at a time, then one: the lead E1..EC, EE or EF and
+		 * two continuation bytes (E0 and ED restrict their second byte: the slow path) */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if ((w & UINT64_C(0xC0C0F0C0C0F0)) != UINT64_C(0x8080E08080E0) ||
+			    !((0xDFFEu >> (w & 0x0Fu)) & (0xDFFEu >> ((w >> 24) & 0x0Fu)) & 1u))
+				break;
+			i += 6;
+		}
+		while (len - i >= 4) {
+			uint32_t w = (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16;
+			if ((w & 0xC0C0F0u) != 0x8080E0u || !((0xDFFEu >> (w & 0x0Fu)) & 1u))
+				break;
+			i += 3;
+		}
+		while (i < len && p[i] >= 0x80) {
+			unsigned int c = p[i];
+			if (c >= 0xE1 && c != 0xED && c <= 0xEF && len - i >= 3 &&
+			    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
+			uint32_t cp;
+			size_t n = ogi_utf8_next((const char *)p + i, len - i, &cp);
+			if (seq_invalid(p + i, n, cp))
+				goto invalid;
+			i += n;
+		}
+	}
+	r->valid = i;
+	return;
+invalid:
+	r->valid = i;
+	/* the rest only for NUL bytes and controls */
+	if (!r->nul && memchr(p + i, '\0', len - i))
+		r->nul = 1;
+	if (i < BINARY_SAMPLE) {
+		size_t end = len < BINARY_SAMPLE ? len : BINARY_SAMPLE, k = i;
+		int nul = r->nul;
+		for (; end - k >= 8; k += 8) {
+			uint64_t w;
+			memcpy(&w, p + k, 8);
+			if ((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080))
+				count_controls(p + k, 8, k, r);
+		}
+		count_controls(p + k, end - k, k, r);
+		r->nul = nul; /* (decided by the search above, over all of the input) */
+	}
+}
+
 typedef struct utf8_stats {
 	size_t good;   /* valid multi-byte characters */
 	size_t bad;    /* invalid sequences (maximal subparts) */
 	int truncated; /* the last invalid sequence is a valid prefix cut by the end of input */
 } utf8_stats;
 
-static void utf8_count(const unsigned char *p, size_t len, utf8_stats *st)
+/* Counts valid and invalid sequences. With `early`, stops (returning 1) as soon as the counts
+ * can only end implausible for UTF-8 (step 5 of the detection): twice the invalid sequences
+ * (less a truncated one at the end) more than the valid ones, even if every byte left made
+ * half a valid character. Returns 0 when it counted everything. */
+/* The length of the sequence at p (avail > 0 bytes) as ogi_utf8_next() reads it, and
+ * whether it is valid (U+FFFD written out counts as valid, as in seq_invalid()). */
+static inline size_t utf8_seq(const unsigned char *p, size_t avail, int *valid)
 {
-	size_t i = 0;
+	unsigned int c = p[0], lo = 0x80, hi = 0xBF;
+	size_t n;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+	else {
+		*valid = 0;
+		return 1;
+	}
+	for (size_t k = 1; k < n; k++) {
+		if (k >= avail || p[k] < lo || p[k] > hi) {
+			*valid = 0;
+			return k;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*valid = 1;
+	return n;
+}
+
+static int utf8_count_until(const unsigned char *p, size_t len, utf8_stats *st, int early)
+{
+	size_t i = 0, good = 0, bad = 0;
+	int truncated = 0;
 	memset(st, 0, sizeof(*st));
-	while (i < len) {
+	for (unsigned int steps = 0; i < len; steps++) {
+		if (early && !(steps & 31) && bad > 1 && (bad - 1) * 2 > good + (len - i) / 2) {
+			st->good = good;
+			st->bad = bad;
+			st->truncated = truncated;
+			return 1;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			while (len - i >= 8 && !word_has_high_bit(p + i))
 				i += 8;
 			continue;
 		}
-		uint32_t cp;
-		size_t n = ogi_utf8_next((const char *)p + i, len - i, &cp);
-		if (seq_invalid(p + i, n, cp)) {
-			st->bad++;
-			st->truncated = i + n == len && p[i] >= 0xC2 && p[i] <= 0xF4;
+		int valid;
+		size_t n = utf8_seq(p + i, len - i, &valid);
+		if (!valid) {
+			bad++;
+			truncated = i + n == len && p[i] >= 0xC2 && p[i] <= 0xF4;
 		} else {
-			st->good++;
+			good++;
 		}
 		i += n;
 	}
+	st->good = good;
+	st->bad = bad;
+	st->truncated = truncated;
+	return 0;
+}
+
+static void utf8_count(const unsigned char *p, size_t len, utf8_stats *st)
+{
+	(void)utf8_count_until(p, len, st, 0);
+}
+
+/* ---- GB18030 by a table ---------------------------------------------------------------------- */
+
+/*
+ * Most GBK/GB18030 documents are ASCII and two-byte characters only. Those are decoded by a
+ * table of the two-byte codes, made once from iconv itself (so that it says exactly what
+ * iconv would); a document with anything else (four-byte codes, invalid bytes) goes to
+ * iconv, which also counts and replaces the invalid sequences.
+ */
+#define GB_TRAILS 191 /* 0x40..0xFE */
+static uint16_t gb_table[126 * GB_TRAILS]; /* lead 0x81..0xFE; 0: not a BMP character */
+static int gb_ready;
+static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
+
+static void gb_init(void)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return;
+	for (unsigned int lead = 0x81; lead <= 0xFE; lead++)
+		for (unsigned int trail = 0x40; trail <= 0xFE; trail++) {
+			if (trail == 0x7F)
+				continue;
+			char in[2] = {(char)lead, (char)trail}, outb[8];
+			char *ip = in, *op = outb;
+			size_t il = 2, ol = sizeof(outb);
+			size_t res = iconv(cd, &ip, &il, &op, &ol);
+			size_t n = sizeof(outb) - ol;
+			iconv(cd, NULL, NULL, NULL, NULL);
+			if (res == (size_t)-1 || il != 0)
+				continue;
+			uint32_t cp;
+			if (n == 0 || ogi_utf8_next(outb, n, &cp) != n || cp < 0x80 || cp > 0xFFFF ||
+			    (cp == 0xFFFD && n == 3))
+				continue;
+			gb_table[(lead - 0x81) * GB_TRAILS + (trail - 0x40)] = (uint16_t)cp;
+		}
+	iconv_close(cd);
+	gb_ready = 1;
+}
+
+/* Appends the UTF-8 of p[0..len) read as GB18030 when it holds only ASCII and two-byte codes
+ * of the table; returns 1, or 0 (out unchanged) when iconv is needed. */
+static int gb_fast(ogi__buf *out, const unsigned char *p, size_t len, int *oom)
+{
+	*oom = 0;
+	pthread_once(&gb_once, gb_init);
+	if (!gb_ready)
+		return 0;
+	size_t start = out->len;
+	if (len > (SIZE_MAX - 64) / 3 * 2 || ogi__buf_grow(out, len + len / 2 + 4)) {
+		*oom = 1;
+		return 0;
+	}
+	unsigned char *o = (unsigned char *)out->ptr + out->len;
+	for (size_t i = 0; i < len;) {
+		unsigned int c = p[i];
+		if (c < 0x80) {
+			*o++ = (unsigned char)c;
+			i++;
+			continue;
+		}
+		if (c == 0x80 || c == 0xFF || len - i < 2 || p[i + 1] < 0x40 || p[i + 1] == 0x7F ||
+		    p[i + 1] == 0xFF)
+			goto slow;
+		uint32_t cp = gb_table[(c - 0x81) * GB_TRAILS + (p[i + 1] - 0x40u)];
+		if (!cp)
+			goto slow;
+		if (cp < 0x800) {
+			o[0] = (unsigned char)(0xC0 | (cp >> 6));
+			o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+			o += 2;
+		} else {
+			o[0] = (unsigned char)(0xE0 | (cp >> 12));
+			o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+			o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+			o += 3;
+		}
+		i += 2;
+	}
+	out->len = (size_t)((char *)o - out->ptr);
+	out->ptr[out->len] = '\0';
+	return 1;
+slow:
+	out->len = start;
+	out->ptr[start] = '\0';
+	return 0;
 }
 
 /* ---- conversion --------------------------------------------------------------------------- */
@@ -505,8 +749,41 @@ static int decode_forced(ogi__buf *out, const char *in, size_t len, const char *
 	return 0;
 }
 
+static int decode(ogi__buf *out, const char **view, size_t *view_len, const char **encoding,
+                  const char *in, size_t len, const char *forced, ogi_diagnostics *diags);
+
 int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
                const char *forced, ogi_diagnostics *diags)
+{
+	return decode(out, NULL, NULL, encoding, in, len, forced, diags);
+}
+
+int ogi_decode_view(ogi__buf *out, const char **text, size_t *text_len, const char **encoding,
+                    const char *in, size_t len, const char *forced, ogi_diagnostics *diags)
+{
+	if (!text || !text_len)
+		return ogi__error(OGI_EINVAL, "ogi_decode_view: NULL argument");
+	*text = NULL;
+	*text_len = 0;
+	size_t start = out ? out->len : 0;
+	int rc = decode(out, text, text_len, encoding, in, len, forced, diags);
+	if (!rc && !*text) {
+		/* converted: the buffer grew by doubling; give back what the text does not use */
+		if (out->cap > out->len + 1) {
+			char *p = ogi__realloc(out->ptr, out->len + 1);
+			if (p) {
+				out->ptr = p;
+				out->cap = out->len + 1;
+			}
+		}
+		*text = out->ptr + start;
+		*text_len = out->len - start;
+	}
+	return rc;
+}
+
+static int decode(ogi__buf *out, const char **view, size_t *view_len, const char **encoding,
+                  const char *in, size_t len, const char *forced, ogi_diagnostics *diags)
 {
 	const char *enc_dummy;
 	if (!encoding)
@@ -548,8 +825,12 @@ int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
 		len -= 3;
 	}
 
-	/* 2. binary input, unless it is UTF-16 without a BOM */
-	if (looks_binary((const char *)p, len)) {
+	/* 2. binary input, unless it is UTF-16 without a BOM (looks_binary(), in the same pass
+	 * as the validation of step 3) */
+	scan_result sc;
+	scan(p, len, &sc);
+	size_t sample = len < BINARY_SAMPLE ? len : BINARY_SAMPLE;
+	if (len && (sc.nul || sc.ctrl * 20 > sample)) {
 		const char *enc = bom ? NULL : guess_utf16(p, len);
 		if (enc) {
 			rc = iconv_convert(out, enc, in, len, &r);
@@ -568,26 +849,31 @@ int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
 	}
 
 	/* 3. valid UTF-8 */
-	int nonascii = 0;
-	size_t valid = utf8_valid_len(p, len, &nonascii);
+	int nonascii = sc.nonascii;
+	size_t valid = sc.valid;
 	char raw[48] = "";
 	size_t decl_at = 0;
 	const char *decl = bom ? NULL : sniff_charset((const char *)p, len, &decl_at, raw, sizeof(raw));
 	if (valid == len) {
-		if (ogi__buf_put(out, (const char *)p, len))
+		if (view) {
+			*view = (const char *)p; /* borrowed: nothing to convert */
+			*view_len = len;
+		} else if (ogi__buf_put(out, (const char *)p, len)) {
 			return fail(out, start, OGI_ENOMEM);
+		}
 		if (decl && strcmp(decl, "UTF-8") && nonascii &&
 		    (rc = diag_declared(diags, (const char *)p, decl_at, raw, "UTF-8")) != 0)
 			return fail(out, start, rc);
 		return 0;
 	}
 
-	utf8_stats st;
-	utf8_count(p, len, &st);
-	size_t bad_mid = st.bad - (st.truncated ? 1 : 0);
 	/* GBK text read as UTF-8 has about five invalid sequences per valid one (measured on
-	 * the seeds); UTF-8 with damage has far more valid ones */
-	int utf8_plausible = bom || bad_mid * 2 <= st.good;
+	 * the seeds); UTF-8 with damage has far more valid ones. The count stops when the answer
+	 * is known to be no (st.bad is then a lower bound: counted again where it matters). */
+	utf8_stats st;
+	int partial = utf8_count_until(p, len, &st, !bom);
+	size_t bad_mid = st.bad - (st.truncated ? 1 : 0);
+	int utf8_plausible = !partial && (bom || bad_mid * 2 <= st.good);
 
 	/* 4. a declared legacy encoding */
 	if (decl && strcmp(decl, "UTF-8")) {
@@ -607,7 +893,16 @@ int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
 			return fail(out, start, rc);
 	} else if (!utf8_plausible) {
 		/* 5. GB18030 when it does better than UTF-8 */
-		rc = iconv_convert(out, "GB18030", (const char *)p, len, &r);
+		int oom;
+		if (gb_fast(out, p, len, &oom)) {
+			rc = 0; /* no invalid sequence: r.nbad stays 0 */
+		} else {
+			if (oom)
+				return fail(out, start, OGI_ENOMEM);
+			rc = iconv_convert(out, "GB18030", (const char *)p, len, &r);
+			if (!rc && r.nbad && partial)
+				utf8_count(p, len, &st); /* the whole count, to compare */
+		}
 		if (rc == OGI_ENOMEM)
 			return fail(out, start, rc);
 		if (!rc && (r.nbad == 0 || r.nbad < st.bad)) {

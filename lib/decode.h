@@ -23,4 +23,13 @@
 int ogi_decode(ogi__buf *out, const char **encoding, const char *in, size_t len,
                const char *forced, ogi_diagnostics *diags);
 
+/*
+ * The same, with the text borrowed when nothing needs converting: when `in` is valid UTF-8
+ * (after a UTF-8 BOM, which is skipped) and no encoding is forced, *text points into `in`
+ * (not NUL-terminated, valid as long as `in`) and `out` is left as it was; otherwise the text
+ * is appended to `out` as by ogi_decode() and *text points at it. *text_len is its length.
+ */
+int ogi_decode_view(ogi__buf *out, const char **text, size_t *text_len, const char **encoding,
+                    const char *in, size_t len, const char *forced, ogi_diagnostics *diags);
+
 #endif /* OGI_DECODE_H */

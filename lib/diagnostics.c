@@ -3,11 +3,12 @@
  *
  * A list holds pointers to diagnostics, so a diagnostic borrowed with ogi_diagnostics_get()
  * stays valid while more are appended. Each diagnostic is one allocation holding its rule id
- * and messages, plus one for its cell paths.
+ * and messages, plus one for its cell paths (ogi_diagnostics__append(), the validator's way in,
+ * puts the paths in the same allocation).
  */
 #include "common_int.h"
+#include "diagnostics_int.h"
 #include "report_int.h"
-#include "ogi/diagnostics.h"
 
 #include <string.h>
 
@@ -15,8 +16,9 @@ struct ogi_diagnostic {
 	const char *rule, *msg_zh, *msg_en; /* point into the same allocation */
 	ogi_severity severity;
 	ogi_position pos;
-	ogi_cell_id *paths;
+	ogi_cell_id *paths; /* allocated apart, or inside the diagnostic's block (paths_inline) */
 	size_t npaths;
+	int paths_inline;
 	int has_expected, has_actual;
 	int64_t expected, actual;
 	ogi_cell_id suspect;
@@ -60,7 +62,8 @@ static void diag_free(ogi_diagnostic *d)
 {
 	if (!d)
 		return;
-	ogi__free(d->paths);
+	if (!d->paths_inline)
+		ogi__free(d->paths);
 	ogi__free(d);
 }
 
@@ -93,6 +96,18 @@ size_t ogi_diagnostics_count_severity(const ogi_diagnostics *list, ogi_severity 
 	return n;
 }
 
+/* Room for one more item. Returns 0 or OGI_ENOMEM. */
+static int grow(ogi_diagnostics *list)
+{
+	size_t ncap = list->cap ? list->cap * 2 : 8;
+	ogi_diagnostic **items = ogi__reallocarray(list->items, ncap, sizeof(*items));
+	if (!items)
+		return ogi__oom();
+	list->items = items;
+	list->cap = ncap;
+	return 0;
+}
+
 int ogi_diagnostics_add(ogi_diagnostics *list, const char *rule, ogi_severity severity,
                         const char *msg_zh, const char *msg_en, const ogi_position *pos)
 {
@@ -104,14 +119,8 @@ int ogi_diagnostics_add(ogi_diagnostics *list, const char *rule, ogi_severity se
 	if (!ogi_report__text_valid(rule, lr) || !ogi_report__text_valid(msg_zh, lz) ||
 	    !ogi_report__text_valid(msg_en, le))
 		return ogi__error(OGI_EINVAL, "ogi_diagnostics_add: text is not valid UTF-8");
-	if (list->count == list->cap) {
-		size_t ncap = list->cap ? list->cap * 2 : 8;
-		ogi_diagnostic **items = ogi__reallocarray(list->items, ncap, sizeof(*items));
-		if (!items)
-			return ogi__oom();
-		list->items = items;
-		list->cap = ncap;
-	}
+	if (list->count == list->cap && grow(list))
+		return OGI_ENOMEM;
 	/* struct, then the three strings */
 	size_t size = sizeof(ogi_diagnostic) + lr + lz + le + 3;
 	ogi_diagnostic *d = ogi__malloc(size);
@@ -135,6 +144,7 @@ int ogi_diagnostics_add(ogi_diagnostics *list, const char *rule, ogi_severity se
 	}
 	d->paths = NULL;
 	d->npaths = 0;
+	d->paths_inline = 0;
 	d->has_expected = d->has_actual = 0;
 	d->expected = d->actual = 0;
 	d->suspect = OGI_CELL_NONE;
@@ -170,14 +180,60 @@ int ogi_diagnostics_set_detail(ogi_diagnostics *list, const ogi_cell_id *paths, 
 			return ogi__oom();
 		memcpy(copy, paths, npaths * sizeof(*copy));
 	}
-	ogi__free(d->paths);
+	if (!d->paths_inline)
+		ogi__free(d->paths);
 	d->paths = copy;
+	d->paths_inline = 0;
 	d->npaths = npaths;
 	d->has_expected = has_expected != 0;
 	d->expected = has_expected ? expected : 0;
 	d->has_actual = has_actual != 0;
 	d->actual = has_actual ? actual : 0;
 	d->suspect = suspect;
+	return 0;
+}
+
+int ogi_diagnostics__append(ogi_diagnostics *list, const ogi_diag_fields *f)
+{
+	if (list->count == list->cap && grow(list))
+		return OGI_ENOMEM;
+	/* struct, the paths (the struct's alignment suits ogi_cell_id), then the three strings */
+	size_t npaths = f->npaths, pbytes = npaths * sizeof(ogi_cell_id);
+	size_t size = sizeof(ogi_diagnostic) + pbytes + f->rule_len + f->zh_len + f->en_len + 3;
+	ogi_diagnostic *d = ogi__malloc(size);
+	if (!d)
+		return ogi__oom();
+	ogi_cell_id *paths = (ogi_cell_id *)(void *)(d + 1);
+	char *s = (char *)(d + 1) + pbytes;
+	if (npaths)
+		memcpy(paths, f->paths, pbytes);
+	memcpy(s, f->rule, f->rule_len);
+	s[f->rule_len] = '\0';
+	d->rule = s;
+	s += f->rule_len + 1;
+	memcpy(s, f->zh, f->zh_len);
+	s[f->zh_len] = '\0';
+	d->msg_zh = s;
+	s += f->zh_len + 1;
+	memcpy(s, f->en, f->en_len);
+	s[f->en_len] = '\0';
+	d->msg_en = s;
+	d->severity = f->severity;
+	if (f->pos) {
+		d->pos = ogi_report__position_norm(f->pos);
+	} else {
+		ogi_position unknown = OGI_POSITION_INIT;
+		d->pos = unknown;
+	}
+	d->paths = npaths ? paths : NULL;
+	d->npaths = npaths;
+	d->paths_inline = 1;
+	d->has_expected = f->has_expected != 0;
+	d->expected = f->has_expected ? f->expected : 0;
+	d->has_actual = f->has_actual != 0;
+	d->actual = f->has_actual ? f->actual : 0;
+	d->suspect = f->suspect;
+	list->items[list->count++] = d;
 	return 0;
 }
 

@@ -16,6 +16,9 @@
 static size_t skip_junk(const char *s, size_t n)
 {
 	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+		return 0; /* an ideograph: the common case */
 	while (i < n) {
 		uint32_t cp;
 		size_t l = ogi_utf8_next(s + i, n - i, &cp);
@@ -115,9 +118,25 @@ int ogi_label__key_folded(ogi__buf *key, ogi__buf *base, const char *s, size_t l
 	return key_of_folded(key, base, NULL, s, len);
 }
 
+/* Are s[0..n) ideographs U+4000..U+9FFF only (three bytes each)? */
+static int all_ideographs(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n % 3)
+		return 0;
+	for (size_t i = 0; i < n; i += 3)
+		if (p[i] < 0xE4 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
 static int key_of_folded(ogi__buf *key, ogi__buf *base, int *ordinal, const char *p, size_t n)
 {
 	int rc;
+	if (!ordinal && all_ideographs(p, n) && !ogi_norm_numbering(p, n, NULL, NULL)) {
+		/* the common label: no junk, no numbering, nothing to drop, no parenthesis */
+		return ogi__buf_put(key, p, n);
+	}
 	size_t i = skip_junk(p, n);
 	int ord = 0, style = 0;
 	size_t num = ogi_norm_numbering(p + i, n - i, &ord, &style);
@@ -149,6 +168,7 @@ typedef struct entry {
 
 static char pool[POOL_SIZE];
 static size_t pool_used;
+static size_t longest_key; /* of the hashed keys */
 static entry entries[MAX_KEYS];
 static size_t nentries;
 static int32_t table[HASH_SIZE];
@@ -160,15 +180,38 @@ static struct {
 	int section;
 } section_keys[MAX_SECTION_KEYS];
 static size_t nsection_keys;
+/* the section keys by their first two bytes (a key of one byte in sec_short) */
+#define SEC_BUCKETS 256
+static int16_t sec_bucket[SEC_BUCKETS], sec_next[MAX_SECTION_KEYS], sec_short;
+
+static unsigned int sec_hash(const char *k)
+{
+	return ((unsigned int)(unsigned char)k[0] * 31u + (unsigned char)k[1]) & (SEC_BUCKETS - 1);
+}
+/* the hits of every key, by the index of its first entry (a hit set id) */
+static ogi_label_hits hitsets[MAX_KEYS];
+static const ogi_label_hits no_hits;
 static atomic_int index_ready;
 static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* A hash of a key, eight bytes at a time. */
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+		h ^= h >> 29;
+	}
+	if (i < n) {
+		uint64_t w = 0;
+		memcpy(&w, s + i, n - i);
+		h = (h ^ w) * UINT64_C(0xC4CEB9FE1A85EC53);
+	}
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static int32_t find_key(const char *s, size_t n)
@@ -203,6 +246,8 @@ static void add_key(const char *s, size_t n, int16_t item, int16_t col)
 		e->off = (uint32_t)pool_used;
 		e->len = (uint32_t)n;
 		pool_used += n;
+		if (n > longest_key)
+			longest_key = n;
 		e->next = -1;
 		uint32_t h = hash(s, n) & (HASH_SIZE - 1);
 		while (table[h] >= 0)
@@ -253,6 +298,7 @@ static int build_index(void)
 	for (size_t i = 0; i < HASH_SIZE; i++)
 		table[i] = -1;
 	pool_used = nentries = 0;
+	longest_key = 0;
 	size_t nitems;
 	const ogi_item *items = ogi_catalog__items(&nitems);
 	for (size_t i = 0; i < nitems && i < 512; i++) {
@@ -286,11 +332,32 @@ static int build_index(void)
 				a = bar ? bar + 1 : NULL;
 			}
 	}
+	for (size_t h = 0; h < SEC_BUCKETS; h++)
+		sec_bucket[h] = -1;
+	sec_short = -1;
+	for (size_t i = nsection_keys; i-- > 0;) { /* lists in key order */
+		const char *k = pool + section_keys[i].off;
+		int16_t *head = section_keys[i].len >= 2 ? &sec_bucket[sec_hash(k)] : &sec_short;
+		sec_next[i] = *head;
+		*head = (int16_t)i;
+	}
 	for (int c = 0; c < OGI_COL_COUNT; c++) {
 		int rc = add_labels(ogi_col_label((ogi_col_id)c), ogi_col_aliases((ogi_col_id)c), -1,
 		                    (int16_t)c, NULL, NULL);
 		if (rc)
 			return rc;
+	}
+	for (size_t h = 0; h < HASH_SIZE; h++) {
+		if (table[h] < 0)
+			continue;
+		ogi_label_hits *hits = &hitsets[table[h]];
+		memset(hits, 0, sizeof(*hits));
+		for (int32_t e = table[h]; e >= 0; e = entries[e].next) {
+			if (entries[e].item >= 0 && hits->nitems < OGI_LABEL_MAX_HITS)
+				hits->items[hits->nitems++] = entries[e].item;
+			if (entries[e].col >= 0 && hits->ncols < OGI_LABEL_MAX_HITS)
+				hits->cols[hits->ncols++] = entries[e].col;
+		}
 	}
 	return 0;
 }
@@ -312,6 +379,11 @@ static int ensure_index(void)
 	return rc;
 }
 
+int ogi_label__index(void)
+{
+	return ensure_index();
+}
+
 int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len)
 {
 	memset(hits, 0, sizeof(*hits));
@@ -319,13 +391,27 @@ int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len)
 	if (rc)
 		return rc;
 	int32_t e = find_key(key, len);
-	for (; e >= 0; e = entries[e].next) {
-		if (entries[e].item >= 0 && hits->nitems < OGI_LABEL_MAX_HITS)
-			hits->items[hits->nitems++] = entries[e].item;
-		if (entries[e].col >= 0 && hits->ncols < OGI_LABEL_MAX_HITS)
-			hits->cols[hits->ncols++] = entries[e].col;
-	}
+	if (e >= 0)
+		*hits = hitsets[e];
 	return 0;
+}
+
+int ogi_label__find(const char *key, size_t len)
+{
+	if (ensure_index())
+		return -1;
+	int32_t e = find_key(key, len);
+	return e >= 0 && (hitsets[e].nitems || hitsets[e].ncols) ? (int)e : -1;
+}
+
+size_t ogi_label__max_key(void)
+{
+	return ensure_index() ? 0 : longest_key;
+}
+
+const ogi_label_hits *ogi_label__hits(int id)
+{
+	return id >= 0 && id < MAX_KEYS ? &hitsets[id] : &no_hits;
 }
 
 const char *ogi_label__item_key(size_t item, size_t *len)
@@ -380,19 +466,22 @@ int ogi_label__section(const char *key, size_t len)
 {
 	if (ensure_index())
 		return -1;
-	int best = -1;
-	size_t best_len = 0;
-	for (size_t i = 0; i < nsection_keys; i++) {
-		size_t m = section_keys[i].len;
-		const char *k = pool + section_keys[i].off;
-		if (m <= best_len || m > len)
-			continue;
-		for (size_t j = 0; j + m <= len; j++)
-			if (key[j] == k[0] && !memcmp(key + j, k, m)) {
-				best = section_keys[i].section;
+	/* the longest key contained in `key`, the first in key order among the longest: each
+	 * position is looked up among the keys that start with its two bytes */
+	size_t best_len = 0, best_i = SIZE_MAX;
+	for (size_t j = 0; j < len; j++) {
+		int16_t i = j + 1 < len ? sec_bucket[sec_hash(key + j)] : -1;
+		for (int pass = 0; pass < 2; pass++, i = sec_short) {
+			for (; i >= 0; i = sec_next[i]) {
+				size_t m = section_keys[i].len;
+				const char *k = pool + section_keys[i].off;
+				if (m > len - j || m < best_len || (m == best_len && (size_t)i >= best_i) ||
+				    memcmp(key + j, k, m))
+					continue;
 				best_len = m;
-				break;
+				best_i = (size_t)i;
 			}
+		}
 	}
-	return best;
+	return best_i == SIZE_MAX ? -1 : section_keys[best_i].section;
 }

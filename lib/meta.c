@@ -13,99 +13,140 @@
 #define HEAD_ROWS 40
 #define TAIL_ROWS 12
 #define MAX_ROW_TEXT 4096
+#define MAX_HEADING 150 /* folded bytes of a section heading at most */
 
-/* A row's text in original characters (cells joined by one space) and its folded copy with a
- * map back to the original. */
+/* A row's text in original characters (its cells but the covered ones, joined by one space,
+ * at most MAX_ROW_TEXT bytes of them) and its folded copy. */
 typedef struct rowtext {
-	ogi__buf orig;
+	const char *orig; /* the text: in the document for a row of one cell, else in `join` */
+	size_t orig_len;
+	ogi__buf join;
 	ogi__buf fold;
-	ogi__buf map; /* uint32_t per folded byte: offset in orig */
 } rowtext;
 
 static void rowtext_free(rowtext *x)
 {
-	ogi__buf_free(&x->orig);
+	ogi__buf_free(&x->join);
 	ogi__buf_free(&x->fold);
-	ogi__buf_free(&x->map);
 }
+
+/* With a fold of at most about max_fold bytes (SIZE_MAX: all): a longer one is cut after
+ * more than max_fold bytes (see ogi_norm_fold_max()). */
+static int row_text_max(const ogi_blocks *b, size_t r, rowtext *x, size_t max_fold);
 
 static int row_text(const ogi_blocks *b, size_t r, rowtext *x)
 {
-	x->orig.len = x->fold.len = x->map.len = 0;
+	return row_text_max(b, r, x, SIZE_MAX);
+}
+
+static int row_text_max(const ogi_blocks *b, size_t r, rowtext *x, size_t max_fold)
+{
+	x->join.len = x->fold.len = 0;
 	const ogi_brow *row = &b->rows[r];
-	for (uint32_t k = 0; k < row->count; k++) {
-		const ogi_bcell *c = &b->cells[row->first + k];
-		if ((c->flags & OGI_BCELL_COVERED) || !c->len)
-			continue;
-		if (x->orig.len && ogi__buf_put(&x->orig, " ", 1))
-			return OGI_ENOMEM;
-		size_t room = MAX_ROW_TEXT > x->orig.len ? MAX_ROW_TEXT - x->orig.len : 0;
-		size_t n = c->len < room ? c->len : room;
-		if (ogi__buf_put(&x->orig, b->text + c->off, n))
-			return OGI_ENOMEM;
+	if ((row->flags & OGI_BROW_LINE) && !(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
+		/* a plain text row: its only cell, read in place */
+		x->orig = b->text + row->first;
+		x->orig_len = row->len < MAX_ROW_TEXT ? row->len : MAX_ROW_TEXT;
+	} else {
+		ogi_bcells it;
+		ogi_bcview c;
+		ogi_bcells_begin(&it, b, r);
+		while (ogi_bcells_next(&it, &c)) {
+			if ((c.flags & OGI_BCELL_COVERED) || !c.len)
+				continue;
+			if (x->join.len && ogi__buf_put(&x->join, " ", 1))
+				return OGI_ENOMEM;
+			size_t room = MAX_ROW_TEXT > x->join.len ? MAX_ROW_TEXT - x->join.len : 0;
+			size_t n = c.len < room ? c.len : room;
+			if (ogi__buf_put(&x->join, b->text + c.off, n))
+				return OGI_ENOMEM;
+		}
+		x->orig = x->join.ptr ? x->join.ptr : "";
+		x->orig_len = x->join.len;
 	}
-	if (!x->orig.len)
+	if (!x->orig_len)
 		return ogi__buf_put(&x->fold, "", 0);
-	return ogi_norm_fold(&x->fold, x->orig.ptr, x->orig.len, OGI_NORM_DEFAULT, &x->map);
+	return ogi_norm_fold_max(&x->fold, x->orig, x->orig_len, OGI_NORM_DEFAULT, max_fold);
 }
 
 #define MAX_HEAD_ROW 240 /* rows longer than this are paragraphs: no title, date or year there */
 
 static size_t row_bytes(const ogi_blocks *b, size_t r)
 {
-	const ogi_brow *row = &b->rows[r];
+	ogi_bcells it;
+	ogi_bcview c;
 	size_t n = 0;
-	for (uint32_t k = 0; k < row->count; k++)
-		n += b->cells[row->first + k].len;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c))
+		n += c.len;
 	return n;
 }
 
 /* Does the row hold a digit (ASCII or full-width)? Raw bytes. */
+static int digit_at(const unsigned char *p, size_t i, size_t n)
+{
+	return (p[i] >= '0' && p[i] <= '9') ||
+	       (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBC && p[i + 2] >= 0x90 && p[i + 2] <= 0x99);
+}
+
+static int cell_has_digit(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+	size_t i = 0;
+	/* eight bytes at a time: a word with a byte 0x30..0x39 or 0xEF (full-width forms, also
+	 * their punctuation) is looked at byte by byte */
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		uint64_t x = w ^ (ones * 0x30); /* digits become 0..9 */
+		uint64_t lt10 = (x - ones * 10) & ~x & highs;
+		uint64_t y = w ^ (ones * 0xEF), ef = (y - ones) & ~y & highs;
+		if (lt10 | ef)
+			for (size_t k = i; k < i + 8; k++)
+				if (digit_at(p, k, n))
+					return 1;
+	}
+	for (; i < n; i++)
+		if (digit_at(p, i, n))
+			return 1;
+	return 0;
+}
+
 static int row_has_digit(const ogi_blocks *b, size_t r)
 {
-	const ogi_brow *row = &b->rows[r];
-	for (uint32_t k = 0; k < row->count; k++) {
-		const ogi_bcell *c = &b->cells[row->first + k];
-		const unsigned char *p = (const unsigned char *)b->text + c->off;
-		for (uint32_t i = 0; i < c->len; i++)
-			if ((p[i] >= '0' && p[i] <= '9') ||
-			    (p[i] == 0xEF && i + 2 < c->len && p[i + 1] == 0xBC && p[i + 2] >= 0x90 &&
-			     p[i + 2] <= 0x99))
-				return 1;
-	}
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c))
+		if (cell_has_digit((const unsigned char *)b->text + c.off, c.len))
+			return 1;
 	return 0;
 }
 
 static int is_row_empty(const ogi_blocks *b, size_t r)
 {
 	const ogi_brow *row = &b->rows[r];
-	for (uint32_t k = 0; k < row->count; k++)
-		if (b->cells[row->first + k].len)
+	if ((row->flags & OGI_BROW_LINE) && !(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES)))
+		return 0; /* a plain text row is its cell, never empty */
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c))
+		if (c.len)
 			return 0;
 	return 1;
 }
 
-/* Original substring for folded range [fa, fb). */
-static void orig_range(const rowtext *x, size_t fa, size_t fb, size_t *oa, size_t *ob)
+/* The first cell of a row (0 when it has none). */
+static int first_cell(const ogi_blocks *b, size_t r, ogi_bcview *c)
 {
-	const uint32_t *m = (const uint32_t *)(const void *)x->map.ptr;
-	if (fa >= x->fold.len) {
-		*oa = *ob = x->orig.len;
-		return;
-	}
-	*oa = m[fa];
-	if (fb == 0 || fb > x->fold.len) {
-		*ob = x->orig.len;
-		return;
-	}
-	size_t last = m[fb - 1];
-	uint32_t cp;
-	*ob = last + ogi_utf8_next(x->orig.ptr + last, x->orig.len - last, &cp);
+	ogi_bcells it;
+	ogi_bcells_begin(&it, b, r);
+	return ogi_bcells_next(&it, c);
 }
 
-static const char *find(const char *s, size_t n, const char *needle)
+static const char *find_n(const char *s, size_t n, const char *needle, size_t m)
 {
-	size_t m = strlen(needle);
 	if (!m || m > n)
 		return m ? NULL : s;
 	const char *end = s + n - m + 1;
@@ -119,23 +160,72 @@ static const char *find(const char *s, size_t n, const char *needle)
 	return NULL;
 }
 
+static const char *find(const char *s, size_t n, const char *needle)
+{
+	return find_n(s, n, needle, strlen(needle));
+}
+
+/* The value of a numeral 一 … 九 (1-9), 十 (10) of three bytes at p, else -1. */
+static int numeral(const unsigned char *p)
+{
+	static const char digits[] = "一二三四五六七八九十";
+	for (int k = 0; k < 10; k++)
+		if (!memcmp(p, digits + 3 * k, 3))
+			return k + 1;
+	return -1;
+}
+
 /* Could this row be a section heading ("一、", "第一部分", "(一)" …)? A cheap test on the raw
  * bytes of its first cell, so that only candidates are folded. */
 static int heading_candidate(const ogi_blocks *b, size_t r)
 {
+	ogi_bcview c;
+	if (!first_cell(b, r, &c) || c.len < 3 || c.len > 300)
+		return 0;
+	const unsigned char *p = (const unsigned char *)b->text + c.off;
+	/* 一二三四五六七八九十 第 and the numbering of traditional text are all 3-byte CJK, with
+	 * a first byte E4, E5 or E7 */
+	if (p[0] != 0xE4 && p[0] != 0xE5 && p[0] != 0xE7)
+		return 0;
+	return numeral(p) > 0 || !memcmp(p, "第", 3);
+}
+
+/*
+ * A heading candidate of a text row whose numeral (read as ogi_norm_numbering() reads one:
+ * d, 十, 十d, d十, d十d) is followed by an ideograph that folds to itself ("一是", "二要"):
+ * its folded copy cannot start with the numbering "一、" or "一." that section_of() needs (nor
+ * "第…部分", which starts with 第). Such rows are not folded at all. Raw bytes, exact: those
+ * numerals fold to themselves.
+ */
+static int not_heading(const ogi_blocks *b, size_t r)
+{
 	const ogi_brow *row = &b->rows[r];
-	if (!row->count)
+	if (!(row->flags & OGI_BROW_LINE))
 		return 0;
-	const ogi_bcell *c = &b->cells[row->first];
-	if (c->len < 3 || c->len > 300)
+	ogi_bcview c;
+	if (!first_cell(b, r, &c))
 		return 0;
-	const unsigned char *p = (const unsigned char *)b->text + c->off;
-	/* 一二三四五六七八九十 第 and the numbering of traditional text are all 3-byte CJK */
-	static const char *const lead[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第"};
-	for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
-		if (!memcmp(p, lead[k], 3))
-			return 1;
-	return 0;
+	const unsigned char *p = (const unsigned char *)b->text + c.off;
+	size_t n = c.len, pos = 0;
+	int d[3];
+	size_t k = 0;
+	while (k < 3 && n - pos >= 3 && (d[k] = numeral(p + pos)) > 0)
+		k++, pos += 3;
+	if (!k)
+		return 0;
+	/* the shapes of cn_number(): how much of the run is the number */
+	if (k >= 2 && d[0] == 10 && d[1] < 10)
+		pos = 6;
+	else if (k >= 2 && d[0] < 10 && d[1] == 10)
+		pos = k == 3 && d[2] < 10 ? 9 : 6;
+	else
+		pos = 3;
+	if (n - pos < 3)
+		return 0;
+	uint32_t cp;
+	if (ogi_utf8_next((const char *)p + pos, n - pos, &cp) != 3)
+		return 0;
+	return ogi_norm_ideograph_fixed(cp);
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -247,6 +337,57 @@ static size_t date_at(const char *s, size_t n, int *y, int *m, int *d)
 static const char *const date_labels[] = {"发布时间", "发布日期", "发文日期", "成文日期", "发稿时间",
                                           "公开日期", "印发日期", "公布日期", "发布于", "日期"};
 
+/*
+ * Could the folded row hold one of the date labels (all end in 日期, 时间 or 发布于)? No when
+ * none of its characters folds to 日 期 时 间 发 布 于: every character of the row is one that
+ * folds to ASCII or is kept (ASCII, the usual spaces, CJK and full-width punctuation) or an
+ * ideograph whose fold (ogi_norm_ideograph_fold()) is none of them. Any other character says
+ * maybe (the row is folded and read as usual). Raw bytes; exact.
+ */
+static int date_label_chars(const ogi_blocks *b, size_t r)
+{
+	const uint8_t *fixed_not = ogi_norm_ideograph_bits();
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c)) {
+		const unsigned char *p = (const unsigned char *)b->text + c.off;
+		size_t n = c.len;
+		for (size_t i = 0; i < n;) {
+			unsigned int c0 = p[i];
+			if (c0 < 0x80) {
+				i++;
+				continue;
+			}
+			if (n - i < 3 || (c0 & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 ||
+			    (p[i + 2] & 0xC0) != 0x80)
+				return 1;
+			uint32_t cp = ((c0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+			i += 3;
+			if (cp >= 0x3400 && cp <= 0x9FFF) {
+				uint32_t x = cp - 0x3400;
+				if (((unsigned int)fixed_not[x >> 3] >> (x & 7)) & 1u)
+					cp = ogi_norm_ideograph_fold(cp); /* (most fold to themselves) */
+				switch (cp) {
+				case 0: /* it depends */
+				case 0x65E5: case 0x671F: case 0x65F6: case 0x95F4: /* 日期时间 */
+				case 0x53D1: case 0x5E03: case 0x4E8E:             /* 发布于 */
+					return 1;
+				default:
+					continue;
+				}
+			}
+			/* kept or folded to ASCII: U+3000..U+3035, U+303B..U+303F, full-width forms,
+			 * spaces, dashes and quotes of U+2000..U+201F */
+			if ((cp >= 0x3000 && cp <= 0x3035) || (cp >= 0x303B && cp <= 0x303F) ||
+			    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x201F))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A labelled publication date in folded row text. */
 static int labelled_date(const char *s, size_t n, int *y, int *m, int *d)
 {
@@ -313,7 +454,7 @@ int ogi_meta__year_hint(const ogi_tokens *t)
  * 第X部分; its key must contain a section label or alias key. */
 static int section_of(const char *fold, size_t n)
 {
-	if (n > 150)
+	if (n > MAX_HEADING)
 		return -1;
 	int ord = 0, style = 0;
 	size_t i = 0;
@@ -323,14 +464,43 @@ static int section_of(const char *fold, size_t n)
 	int part = n - i >= 3 && !memcmp(fold + i, "第", 3) && find(fold + i, n - i, "部分");
 	if (!num || (style != 1 && !part))
 		return -1;
+	/* (the text is folded already, and folding folded text changes nothing) */
 	ogi__buf key = {0};
-	if (ogi_label__key(&key, NULL, NULL, fold + i, n - i) || !key.len || key.len > 90) {
+	if (ogi_label__key_folded(&key, NULL, fold + i, n - i) || !key.len || key.len > 90) {
 		ogi__buf_free(&key);
 		return -1;
 	}
 	int best = ogi_label__section(key.ptr, key.len);
 	ogi__buf_free(&key);
 	return best;
+}
+
+/* Appends the text of row r to a section's text of `at` bytes: a line break after what is
+ * there, then its cells (not the covered ones), one space before each cell but the first.
+ * With dst NULL only counts. Returns the new length. */
+static size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
+{
+	if (at) {
+		if (dst)
+			dst[at] = '\n';
+		at++;
+	}
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c)) {
+		if ((c.flags & OGI_BCELL_COVERED) || !c.len)
+			continue;
+		if (c.k) {
+			if (dst)
+				dst[at] = ' ';
+			at++;
+		}
+		if (dst)
+			memcpy(dst + at, b->text + c.off, c.len);
+		at += c.len;
+	}
+	return at;
 }
 
 /* ---- agency --------------------------------------------------------------------------------- */
@@ -415,12 +585,7 @@ static int extend_agency(const ogi_blocks *b, ogi__buf *agency)
 	}
 	size_t scanned = 0;
 	for (const char *p = text; p && (size_t)(p - text) + al <= n && scanned < 200;) {
-		const char *hit = NULL;
-		for (size_t i = (size_t)(p - text); i + al <= n; i++)
-			if (text[i] == agency->ptr[0] && !memcmp(text + i, agency->ptr, al)) {
-				hit = text + i;
-				break;
-			}
+		const char *hit = find_n(p, (size_t)(text + n - p), agency->ptr, al);
 		if (!hit)
 			break;
 		scanned++;
@@ -561,9 +726,10 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			break;
 		if (row_bytes(b, r_) > MAX_HEAD_ROW)
 			continue;
-		/* fold only rows that may hold what is looked for: a title, or a date (digits) */
+		/* fold only rows that may hold what is looked for: a title, or a labelled date
+		 * (digits, and a character of its labels) */
 		int need_title = !fd.have_title && b->rows[r_].count == 1 && !table_row[r_];
-		if (!need_title && !(fd.pub_rank > 1 && row_has_digit(b, r_)))
+		if (!need_title && !(fd.pub_rank > 1 && row_has_digit(b, r_) && date_label_chars(b, r_)))
 			continue;
 		if ((rc = row_text(b, r_, &x)))
 			break;
@@ -579,7 +745,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 				/* a report title wins; otherwise the first title-like row near the top */
 				if (report || nonempty <= 6) {
 					title.len = 0;
-					rc = ogi__buf_put(&title, x.orig.ptr, x.orig.len);
+					rc = ogi__buf_put(&title, x.orig, x.orig_len);
 					if (report)
 						fd.have_title = 1, fd.title_row = r_;
 					else
@@ -600,11 +766,11 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (row_bytes(b, q) > MAX_HEAD_ROW)
 			continue;
 		int y, m, d;
-		rowtext y2 = {0};
-		rc = row_text(b, q, &y2);
-		if (!rc && fd.pub_rank > 2 && bare_date(y2.fold.ptr, y2.fold.len, &y, &m, &d))
+		if (fd.pub_rank <= 2)
+			continue; /* only a bare date is looked for here */
+		rc = row_text(b, q, &x);
+		if (!rc && bare_date(x.fold.ptr, x.fold.len, &y, &m, &d))
 			fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 2;
-		rowtext_free(&y2);
 	}
 	if (!rc && !fd.have_pub && b->hint_published) {
 		int y, m, d;
@@ -699,20 +865,22 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			if (is_row_empty(b, r_))
 				continue;
 			seen++;
-			const ogi_brow *row = &b->rows[r_];
-			for (uint32_t k = 0; k + 1 < row->count; k++) {
-				const ogi_bcell *c = &b->cells[row->first + k];
+			ogi_bcells it;
+			ogi_bcview c, v;
+			ogi_bcells_begin(&it, b, r_);
+			for (int more = ogi_bcells_next(&it, &c); more; c = v) {
+				if (!(more = ogi_bcells_next(&it, &v)))
+					break;
 				ogi__buf f = {0};
-				if ((rc = ogi_norm_fold(&f, b->text + c->off, c->len, OGI_NORM_DROP_SPACE, NULL)))
+				if ((rc = ogi_norm_fold(&f, b->text + c.off, c.len, OGI_NORM_DROP_SPACE, NULL)))
 					break;
 				int hit = 0;
 				for (size_t q = 0; q < sizeof(agency_labels) / sizeof(agency_labels[0]); q++)
 					hit |= f.len >= strlen(agency_labels[q]) &&
 					       !memcmp(f.ptr, agency_labels[q], strlen(agency_labels[q]));
 				ogi__buf_free(&f);
-				const ogi_bcell *v = &b->cells[row->first + k + 1];
-				if (hit && v->len && v->len < 120) {
-					rc = set_text(r, OGI_META_AGENCY, b->text + v->off, v->len);
+				if (hit && v.len && v.len < 120) {
+					rc = set_text(r, OGI_META_AGENCY, b->text + v.off, v.len);
 					break;
 				}
 			}
@@ -734,55 +902,61 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 	if (!rc)
 		rc = ogi_report_set_kind(r, kind);
 
-	/* sections */
-	ogi__buf sec = {0};
-	int cur = -1;
+	/* sections: the headings (each section once, in document order) and the length of each
+	 * section's text first, then the texts, each made in one allocation of its size */
+	struct {
+		size_t row, len;
+		int s;
+	} heads[OGI_SECTION_COUNT];
+	size_t nh = 0;
 	uint8_t seen_sec[OGI_SECTION_COUNT] = {0};
 	for (size_t r_ = 0; r_ < b->nrows && !rc; r_++) {
-		if ((b->rows[r_].flags & OGI_BROW_CHROME) || table_row[r_] || is_row_empty(b, r_))
+		if ((b->rows[r_].flags & OGI_BROW_CHROME) || table_row[r_] || is_row_empty(b, r_)) {
+			table_row[r_] |= 2; /* not section text: the second pass skips it at once */
 			continue;
+		}
 		int s = -1;
-		if (heading_candidate(b, r_)) {
-			if ((rc = row_text(b, r_, &x)))
+		if (heading_candidate(b, r_) && !not_heading(b, r_)) {
+			/* headings are short: a longer fold is cut as soon as it is too long */
+			if ((rc = row_text_max(b, r_, &x, MAX_HEADING)))
 				break;
-			s = x.fold.len <= 150 ? section_of(x.fold.ptr, x.fold.len) : -1;
+			s = x.fold.len <= MAX_HEADING ? section_of(x.fold.ptr, x.fold.len) : -1;
 		}
 		if (s >= 0 && !seen_sec[s]) {
-			if (cur >= 0)
-				rc = ogi_report_set_section(r, (ogi_section_id)cur, sec.ptr ? sec.ptr : "", sec.len);
-			sec.len = 0;
-			cur = s;
 			seen_sec[s] = 1;
-			const ogi_bcell *c = &b->cells[b->rows[r_].first];
-			ogi_position pos = c->pos;
-			if (!rc)
-				rc = ogi_report_set_section_position(r, (ogi_section_id)s, &pos);
+			heads[nh].row = r_;
+			heads[nh].len = 0;
+			heads[nh].s = s;
+			nh++;
+			ogi_bcview c;
+			first_cell(b, r_, &c);
+			ogi_position pos = ogi_blocks_pos(b, r_, 0, c.off);
+			rc = ogi_report_set_section_position(r, (ogi_section_id)s, &pos);
 			continue;
 		}
-		if (cur < 0)
-			continue;
-		if (sec.len && (rc = ogi__buf_put(&sec, "\n", 1)))
-			break;
-		const ogi_brow *row = &b->rows[r_];
-		for (uint32_t k = 0; k < row->count && !rc; k++) {
-			const ogi_bcell *c = &b->cells[row->first + k];
-			if ((c->flags & OGI_BCELL_COVERED) || !c->len)
-				continue;
-			if (k && (rc = ogi__buf_put(&sec, " ", 1)))
-				break;
-			rc = ogi__buf_put(&sec, b->text + c->off, c->len);
-		}
+		if (nh)
+			heads[nh - 1].len = section_row(b, r_, NULL, heads[nh - 1].len);
 	}
-	if (!rc && cur >= 0)
-		rc = ogi_report_set_section(r, (ogi_section_id)cur, sec.ptr ? sec.ptr : "", sec.len);
+	for (size_t h = 0; h < nh && !rc; h++) {
+		char *text = ogi__malloc(heads[h].len + 1);
+		if (!text) {
+			rc = ogi__oom();
+			break;
+		}
+		size_t at = 0, end = h + 1 < nh ? heads[h + 1].row : b->nrows;
+		for (size_t r_ = heads[h].row + 1; r_ < end; r_++)
+			if (!table_row[r_])
+				at = section_row(b, r_, text, at);
+		text[at] = '\0';
+		rc = ogi_report__take_section(r, (ogi_section_id)heads[h].s, text, at);
+	}
 
 	/* documents that say why they hold nothing */
 	if (!rc && !tables_found && kind == OGI_DOC_OTHER) {
 		size_t chars = 0;
 		for (size_t r_ = 0; r_ < b->nrows; r_++)
 			if (!(b->rows[r_].flags & OGI_BROW_CHROME))
-				for (uint32_t k = 0; k < b->rows[r_].count; k++)
-					chars += b->cells[b->rows[r_].first + k].len;
+				chars += row_bytes(b, r_);
 		if (chars < 200) {
 			int pdf = find(b->text, b->len, ".pdf") || find(b->text, b->len, ".PDF") ||
 			          find(b->text, b->len, "附件");
@@ -795,12 +969,10 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		}
 	}
 
-	ogi__buf_free(&sec);
 	ogi__buf_free(&tf);
 	ogi__buf_free(&tmap);
 	ogi__buf_free(&title);
 	rowtext_free(&x);
 	ogi__free(table_row);
-	(void)orig_range;
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "normalize.h"
 #include "t2s_table.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -331,7 +332,9 @@ static const struct {
 
 static inline int word_first(uint32_t cp)
 {
-	return cp == 0x6A94 || cp == 0x8986 || cp == 0x8CC7 || cp == 0x7A0B;
+	/* 檔 覆 資 程: their low bytes are 94 86 C7 0B */
+	static const unsigned char low[256] = {[0x94] = 1, [0x86] = 1, [0xC7] = 1, [0x0B] = 1};
+	return low[cp & 0xFF] && (cp == 0x6A94 || cp == 0x8986 || cp == 0x8CC7 || cp == 0x7A0B);
 }
 
 static inline void put3(unsigned char *o, uint32_t cp)
@@ -360,6 +363,50 @@ static int complete_word(folder *f, uint32_t cp, uint32_t src)
 	return 0;
 }
 
+/* One bit per ideograph U+3400..U+9FFF, set when it is not copied as it is: it has a
+ * simplified form or starts a Taiwan word. A few KiB that stay in the cache, where the
+ * tables are many times larger. Built once. */
+#define IDEO_FIRST 0x3400u
+#define IDEO_END 0xA000u
+static uint8_t ideo_special[(IDEO_END - IDEO_FIRST) / 8];
+static pthread_once_t ideo_once = PTHREAD_ONCE_INIT;
+
+static void ideo_init(void)
+{
+	for (uint32_t cp = IDEO_FIRST; cp < IDEO_END; cp++)
+		if (t2s_bmp(cp) || word_first(cp))
+			ideo_special[(cp - IDEO_FIRST) >> 3] |= (uint8_t)(1u << ((cp - IDEO_FIRST) & 7));
+}
+
+const uint8_t *ogi_norm_ideograph_bits(void)
+{
+	pthread_once(&ideo_once, ideo_init);
+	return ideo_special;
+}
+
+uint32_t ogi_norm_ideograph_fold(uint32_t cp)
+{
+	if (cp < IDEO_FIRST || cp >= IDEO_END)
+		return 0;
+	pthread_once(&ideo_once, ideo_init);
+	uint32_t x = cp - IDEO_FIRST;
+	if (!(ideo_special[x >> 3] & (1u << (x & 7))))
+		return cp;
+	if (word_first(cp))
+		return 0;
+	uint32_t v = t2s_bmp(cp);
+	return v >= 0x800 && v < 0x10000 ? v : 0;
+}
+
+int ogi_norm_ideograph_fixed(uint32_t cp)
+{
+	if (cp < IDEO_FIRST || cp >= IDEO_END)
+		return 0;
+	pthread_once(&ideo_once, ideo_init);
+	uint32_t x = cp - IDEO_FIRST;
+	return !(ideo_special[x >> 3] & (1u << (x & 7)));
+}
+
 static inline int has_high_bit(const unsigned char *p)
 {
 	uint64_t w;
@@ -367,7 +414,21 @@ static inline int has_high_bit(const unsigned char *p)
 	return (w & UINT64_C(0x8080808080808080)) != 0;
 }
 
+static int fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, ogi__buf *map,
+                size_t max_out);
+
 int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, ogi__buf *map)
+{
+	return fold(out, s, len, flags, map, SIZE_MAX);
+}
+
+int ogi_norm_fold_max(ogi__buf *out, const char *s, size_t len, unsigned int flags, size_t max_out)
+{
+	return fold(out, s, len, flags, NULL, max_out);
+}
+
+static int fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, ogi__buf *map,
+                size_t max_out)
 {
 	if (!out || (!s && len))
 		return ogi__error(OGI_EINVAL, "ogi_norm_fold: no buffer or input");
@@ -375,6 +436,7 @@ int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, 
 		return ogi__error(OGI_ELIMIT, "ogi_norm_fold: input over 4 GiB cannot be mapped");
 	if (map && (map->len % 4) != 0)
 		return ogi__error(OGI_EINVAL, "ogi_norm_fold: map length is not a multiple of 4");
+	pthread_once(&ideo_once, ideo_init);
 	const size_t out_start = out->len, map_start = map ? map->len : 0;
 	folder f = {out, map, NULL, NULL, 0, flags & (OGI_NORM_DROP_SPACE | OGI_NORM_DROP_PUNCT), 0, 0};
 	const unsigned char *p = (const unsigned char *)s;
@@ -385,10 +447,18 @@ int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, 
 	while (i < len) {
 		if (f.room < SLACK && reserve(&f, (len - i) / 2 + SLACK))
 			goto oom;
+		/* what may still be made before the output is longer than max_out (runs below take
+		 * at least one input byte per output byte) */
+		size_t made = (size_t)((char *)f.o - out->ptr) - out_start;
+		if (made > max_out)
+			break;
+		size_t more = max_out - made < len - i ? max_out - made + 1 : len - i;
 		unsigned int c = p[i];
 		if (c < 0x80) {
 			/* an ASCII run, as long as the room allows */
 			size_t lim = len - i < f.room - 4 ? len : i + f.room - 4;
+			if (lim > i + more)
+				lim = i + more;
 			size_t j = i;
 			if (!f.flags) {
 				while (j + 8 <= lim && !has_high_bit(p + j))
@@ -409,6 +479,55 @@ int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, 
 			}
 			i = j;
 			continue;
+		}
+		if (c >= 0xE3 && c <= 0xE9) {
+			/* a run of ideographs (U+3400..U+9FFF), the bulk of Chinese text: straight from
+			 * the table, back to the loop below for the first character of a word and the
+			 * character after it. A pending first character the output has moved past can
+			 * complete no word any more: it is dropped. */
+			if (f.pend_first && (size_t)((char *)f.o - out->ptr) != f.pend_end)
+				f.pend_first = 0;
+			size_t i0 = i, end = i + (f.room - SLACK) / 3 * 3 + 3; /* three bytes out each */
+			if (end > len || f.pend_first)
+				end = f.pend_first ? i : len;
+			if (end > i + more + 2)
+				end = i + more + 2;
+			unsigned char *restrict o = f.o;
+			uint32_t *restrict m = f.m;
+			const unsigned char *restrict in = p;
+			while (end - i >= 3) {
+				unsigned int b0 = in[i], b1 = in[i + 1], b2 = in[i + 2];
+				if (b0 < 0xE3 || b0 > 0xE9 || ((b1 | b2 << 8) & 0xC0C0u) != 0x8080u)
+					break;
+				uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+				if (cp < IDEO_FIRST)
+					break;
+				uint32_t x = cp - IDEO_FIRST;
+				if (!(ideo_special[x >> 3] & (1u << (x & 7)))) {
+					o[0] = (unsigned char)b0;
+					o[1] = (unsigned char)b1;
+					o[2] = (unsigned char)b2;
+				} else {
+					if (word_first(cp))
+						break;
+					unsigned int page = ogi_t2s_page[cp >> 8];
+					uint32_t v = page ? ogi_t2s_block[page - 1][cp & 0xFF] : 0;
+					if (v < 0x800 || v >= 0x10000)
+						break; /* other widths: the loop below */
+					put3(o, v);
+				}
+				o += 3;
+				if (m) {
+					m[0] = m[1] = m[2] = (uint32_t)i;
+					m += 3;
+				}
+				i += 3;
+			}
+			f.room -= (size_t)(o - f.o);
+			f.o = o;
+			f.m = m;
+			if (i != i0)
+				continue;
 		}
 		if ((c & 0xF0) == 0xE0 && len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
 		    (p[i + 2] & 0xC0) == 0x80) {
@@ -466,22 +585,34 @@ oom:
 
 /* ---- numbering ------------------------------------------------------------------------------ */
 
+/* The value of a Chinese numeral 一 … 九 (1-9) or 十 (10) at s (3 bytes), -1 for anything else. */
+static int cn_digit(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return -1;
+	switch (((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F)) {
+	case 0x4E00: return 1;  /* 一 */
+	case 0x4E8C: return 2;  /* 二 */
+	case 0x4E09: return 3;  /* 三 */
+	case 0x56DB: return 4;  /* 四 */
+	case 0x4E94: return 5;  /* 五 */
+	case 0x516D: return 6;  /* 六 */
+	case 0x4E03: return 7;  /* 七 */
+	case 0x516B: return 8;  /* 八 */
+	case 0x4E5D: return 9;  /* 九 */
+	case 0x5341: return 10; /* 十 */
+	default: return -1;
+	}
+}
+
 /* Chinese numerals 一 … 九十九: bytes consumed (0 when none), value in *val. */
 static size_t cn_number(const char *s, size_t len, int *val)
 {
-	static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	int d[3] = {-1, -1, -1}; /* up to three symbols: digit, 十 (10), digit */
 	size_t pos = 0, k = 0;
 	while (k < 3 && len - pos >= 3) {
-		int found = -1;
-		if (memcmp(s + pos, "十", 3) == 0)
-			found = 10;
-		else
-			for (int j = 0; j < 9; j++)
-				if (memcmp(s + pos, digits[j], 3) == 0) {
-					found = j + 1;
-					break;
-				}
+		int found = cn_digit(s + pos);
 		if (found < 0)
 			break;
 		d[k++] = found;
@@ -566,6 +697,10 @@ size_t ogi_norm_numbering(const char *folded, size_t len, int *ordinal, int *sty
 	if (style)
 		*style = 0;
 	if (!s || len == 0)
+		return 0;
+	/* most labels start with an ideograph that numbers nothing: decided at once */
+	unsigned char c0 = (unsigned char)s[0];
+	if (c0 >= 0xE4 && c0 <= 0xE9 && len >= 3 && cn_digit(s) < 0 && memcmp(s, "第", 3))
 		return 0;
 
 	if (s[0] == '(') { /* (一) (1) */

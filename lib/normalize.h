@@ -29,6 +29,15 @@ enum ogi_norm_flags {
 int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, ogi__buf *map);
 
 /*
+ * The same without a map, but it stops once more than `max_out` bytes were appended: `out`
+ * then holds more than max_out bytes (the folded text cut short; its last characters may
+ * differ, a word being cut), which tells that the whole is longer; otherwise it holds all of
+ * the folded text.
+ */
+int ogi_norm_fold_max(ogi__buf *out, const char *s, size_t len, unsigned int flags,
+                      size_t max_out);
+
+/*
  * Recognises a numbering prefix in folded text: "(一)", "一、", "1.", "1、", "(1)", "第一",
  * "一是", "1)", circled digits "①" ... possibly followed by spaces. Returns the number of bytes
  * it spans (0 when there is none) and stores its ordinal (1, 2, ...) in *ordinal and its
@@ -36,6 +45,19 @@ int ogi_norm_fold(ogi__buf *out, const char *s, size_t len, unsigned int flags, 
  * 3 "1." Arabic, 4 "(1)" Arabic in parentheses, 5 other).
  */
 size_t ogi_norm_numbering(const char *folded, size_t len, int *ordinal, int *style);
+
+/* 1 when cp is an ideograph U+3400..U+9FFF that folds to itself whatever surrounds it (it
+ * has no simplified form and starts none of the words above). */
+int ogi_norm_ideograph_fixed(uint32_t cp);
+
+/* What an ideograph cp (U+3400..U+9FFF) folds to whatever surrounds it: itself or its
+ * simplified form (a BMP code point); 0 when that depends on what follows (the first
+ * character of a word above) or on a wider table entry, and for anything else. */
+uint32_t ogi_norm_ideograph_fold(uint32_t cp);
+
+/* The same as a bitmap, for loops: bit (cp - 0x3400) is set when the ideograph cp (U+3400..
+ * U+9FFF) is not fixed. Static storage. */
+const uint8_t *ogi_norm_ideograph_bits(void);
 
 /* Decodes one UTF-8 character at s[0..len); returns its length (>= 1) and stores the code
  * point (U+FFFD for invalid bytes) in *cp. */

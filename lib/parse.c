@@ -89,15 +89,20 @@ int ogi_parse(ogi_report **out, const char *buf, size_t len, const ogi_parse_opt
 	int rc = ogi_report_new(&r);
 	if (rc)
 		return rc;
+	/* valid UTF-8 is read in place; other encodings are converted into `text` */
 	ogi__buf text = {0};
-	const char *encoding = NULL;
-	rc = ogi_decode(&text, &encoding, buf, len, o.encoding, ogi_report_diagnostics_mut(r));
+	const char *encoding = NULL, *utf8 = NULL;
+	size_t utf8_len = 0;
+	rc = ogi_decode_view(&text, &utf8, &utf8_len, &encoding, buf, len, o.encoding,
+	                     ogi_report_diagnostics_mut(r));
 	if (rc)
 		goto fail;
+	if (!utf8)
+		utf8 = "";
 
 	if (fmt == OGI_FORMAT_JSON) {
 		ogi_report *j = NULL;
-		rc = ogi_report_from_json(&j, text.ptr ? text.ptr : "", text.len);
+		rc = ogi_report_from_json(&j, utf8, utf8_len);
 		if (rc)
 			goto fail;
 		ogi_report_free(r);
@@ -108,8 +113,13 @@ int ogi_parse(ogi_report **out, const char *buf, size_t len, const ogi_parse_opt
 	}
 
 	ogi_blocks b;
-	ogi_blocks_init(&b, text.ptr ? text.ptr : "", text.len, ogi_report_diagnostics_mut(r));
-	rc = fmt == OGI_FORMAT_HTML ? ogi_blocks_from_html(&b) : ogi_blocks_from_text(&b);
+	ogi_blocks_init(&b, utf8, utf8_len, ogi_report_diagnostics_mut(r));
+	if (fmt == OGI_FORMAT_HTML) {
+		rc = ogi_blocks_from_html(&b);
+		ogi__buf_free(&text); /* the builder made its own text: the source is not needed */
+	} else {
+		rc = ogi_blocks_from_text(&b);
+	}
 	if (!rc)
 		rc = ogi_recognize(r, &b, o.flags);
 	if (!rc && encoding)

@@ -16,6 +16,7 @@
 #include "blocks.h"
 #include "catalog_int.h"
 #include "common_int.h"
+#include "report_int.h"
 #include "ogi/parse.h"
 
 /* Entry point: fills `r` from `b`. flags: ogi_parse_flags. Returns 0 or OGI_ENOMEM. */
@@ -45,6 +46,18 @@ int ogi_label__key_folded(ogi__buf *key, ogi__buf *base, const char *s, size_t l
  * Returns 0 (hits may be empty) or OGI_ENOMEM (index could not be built). */
 int ogi_label__lookup(ogi_label_hits *hits, const char *key, size_t len);
 
+/* Builds the index of catalog labels once (thread-safe). Returns 0 or OGI_ENOMEM. */
+int ogi_label__index(void);
+
+/* The same as a hit set: the id of the key's hits in the index (>= 0), or -1 when the key
+ * is not there (or the index could not be built). ogi_label__hits() gives the hits of an id
+ * (an empty set for -1); they live as long as the process. */
+int ogi_label__find(const char *key, size_t len);
+const ogi_label_hits *ogi_label__hits(int id);
+
+/* The length of the longest key in the index (0 when it could not be built). */
+size_t ogi_label__max_key(void);
+
 /* Dice coefficient of the character bigrams of two keys, in [0, 1]. */
 double ogi_label__similarity(const char *a, size_t alen, const char *b, size_t blen);
 
@@ -72,20 +85,18 @@ enum ogi_tok_flags {
 	OGI_TOKF_STRONG = 8    /* came from a table row (tabs, pipes, HTML) */
 };
 
+/* A token: 24 bytes, one per cell of most documents. Its source position is not kept: it
+ * follows from its row, cell and raw offset (ogi_tokens__pos()). */
 typedef struct ogi_tok {
-	uint8_t kind;
-	uint8_t flags;
-	uint16_t ndigits;   /* digits of a DIGITRUN */
-	uint16_t cell;      /* index of the cell in its physical row (HTML: grid column) */
-	uint32_t row;       /* index of the physical row in the blocks */
-	uint32_t raw_off;   /* raw text in blocks.text */
+	int64_t num;              /* VALUE: the number times 10^4 (fixed point) */
+	uint32_t row;             /* index of the physical row in the blocks */
+	uint32_t raw_off;         /* raw text in blocks.text */
 	uint32_t raw_len;
-	uint32_t key_off;   /* LABEL: key in ogi_tokens.keys */
-	uint32_t key_len;
-	uint32_t base_off;  /* LABEL: key without a trailing parenthetical */
-	uint32_t base_len;
-	int64_t num;        /* VALUE: the number times 10^4 (fixed point) */
-	ogi_position pos;
+	unsigned int kind : 4;    /* ogi_tok_kind */
+	unsigned int flags : 4;   /* ogi_tok_flags */
+	unsigned int ndigits : 8; /* digits of a DIGITRUN (at most 64) */
+	unsigned int cell : 16;   /* index of the cell in its physical row (HTML: grid column),
+	                           * UINT16_MAX for the cells after it */
 } ogi_tok;
 
 /* A logical row: a label token and the value tokens after it, up to the next label. Values
@@ -95,24 +106,45 @@ typedef struct ogi_lrow {
 	uint32_t first;    /* first value token */
 	uint32_t count;    /* value tokens (including blanks and units) */
 	uint32_t nvalues;  /* VALUE, NA and INVALID tokens */
-	ogi_label_hits hits;
-	int32_t item;      /* matched catalog item, -1 when none */
+	uint32_t key_at;   /* the label's text in the folded copy of its cell: offset ... */
+	uint16_t key_flen; /* ... and length (ogi_tokens__key() makes the key again from them) */
+	uint16_t key_len;  /* length of the label's matching key; 0 when it has none (long
+	                    * sentences, rows without a label). Exact up to 90 bytes (what the
+	                    * recognisers compare it with); a sentence whose key is longer than
+	                    * 90 and than every catalog key may give a smaller length above 90
+	                    * (see sentence() in tokens.c), and has key_flen 0 */
+	int16_t hits;      /* the label's hit set in the catalog index (ogi_label__hits()), -1 */
+	int16_t item;      /* matched catalog item, -1 when none */
 	uint8_t used;      /* consumed by a table */
 	uint8_t chrome;    /* from page chrome (HTML) */
 } ogi_lrow;
 
+static inline const ogi_label_hits *ogi_lrow_hits(const ogi_lrow *lr)
+{
+	return ogi_label__hits(lr->hits);
+}
+
 typedef struct ogi_tokens {
 	ogi_tok *tok;
 	size_t ntok, cap;
-	ogi__buf keys;
-	ogi__buf scratch, base; /* reused working buffers (no allocation per label) */
 	ogi_lrow *rows;
 	size_t nrows, caprows;
+	ogi__buf fold, map;          /* working buffers (no allocation per cell or label) */
+	ogi__buf scratch, key, base;
 	const ogi_blocks *b;
 } ogi_tokens;
 
+/* Builds the tokens and the logical rows of `b` (label keys looked up in the catalog). The
+ * arrays are sized to what they hold when it returns. */
 int ogi_tokens__build(ogi_tokens *t, const ogi_blocks *b);
 void ogi_tokens__free(ogi_tokens *t);
+
+/* Source position of token `ti` (see ogi_blocks_pos()). */
+ogi_position ogi_tokens__pos(const ogi_tokens *t, uint32_t ti);
+
+/* The matching key of the label of logical row `lr` (the one the build looked up), appended
+ * to `out`. Returns 0 or OGI_ENOMEM. */
+int ogi_tokens__key(const ogi_tokens *t, const ogi_lrow *lr, ogi__buf *out);
 
 /* Parses a value text (already folded: ASCII digits) into fixed point; returns the token kind
  * (VALUE, NA, UNIT, INVALID or LABEL) and fills num/flags/ndigits. */

@@ -618,6 +618,47 @@ int ogi_report_set_source(ogi_report *r, ogi_cell_id c, const char *raw, size_t 
 	return 0;
 }
 
+int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,
+                                   const ogi_position *pos)
+{
+	cell *cl = &r->cells[c];
+	char *copy = NULL;
+	if (raw && len >= SMALL_RAW) {
+		copy = ogi__strndup(raw, len);
+		if (!copy)
+			return ogi__oom();
+	}
+	raw_free(cl);
+	if (raw && len < SMALL_RAW) {
+		memcpy(cl->small, raw, len);
+		cl->small[len] = '\0';
+		copy = cl->small;
+	}
+	cl->raw = copy;
+	cl->pos = pos ? ogi_report__position_norm(pos) : unknown_pos;
+	return 0;
+}
+
+int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t len)
+{
+	ogi__free(r->sections[s].text);
+	r->sections[s].text = text;
+	r->sections[s].len = len;
+	return 0;
+}
+
+void ogi_report__cells(const ogi_report *r, int64_t *val, uint8_t *known, uint8_t *states)
+{
+	for (int c = 0; c < OGI_CELL_COUNT; c++) {
+		const cell *cl = &r->cells[c];
+		int k = has_value(cl->state);
+		known[c] = (uint8_t)k;
+		val[c] = k ? cl->value : 0;
+		if (states)
+			states[c] = (uint8_t)cl->state;
+	}
+}
+
 int ogi_report_get_path(int64_t *value, ogi_cell_state *state, const ogi_report *r,
                         const char *path, size_t len)
 {

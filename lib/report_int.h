@@ -28,4 +28,20 @@ int ogi_report__position_unknown(const ogi_position *pos);
 int ogi_report__decimal_parse(int64_t *out, const char *text, size_t len, unsigned int scale,
                               int allow_exp);
 
+/*
+ * For the parser, whose texts come from the decoded document and are well-formed UTF-8
+ * without NUL bytes already: the same as ogi_report_set_source() without checking `raw`
+ * again, and a section's text handed over instead of copied (`text`, allocated with
+ * ogi__malloc(), holds `len` bytes and a NUL; the report owns it from the call on, whatever
+ * it returns). Arguments are not checked: c and s must be in range.
+ */
+int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,
+                                   const ogi_position *pos);
+int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t len);
+
+/* All cells at once, for the sum-rule solver: known[c] is 1 when cell c holds a value (state
+ * value or inferred) and val[c] that value (0 otherwise); states[c] (when not NULL) its
+ * state. Arrays of OGI_CELL_COUNT entries. */
+void ogi_report__cells(const ogi_report *r, int64_t *val, uint8_t *known, uint8_t *states);
+
 #endif /* OGI_REPORT_INT_H */

@@ -6,6 +6,7 @@
 #include "catalog_int.h"
 #include "ogi/json.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Severity codes of rules.def: N (not applicable) is -1. */
@@ -71,35 +72,45 @@ ogi_rule_name ogi_rules__by_id(const char *id)
 	return OGI_RULE__COUNT;
 }
 
+const char *ogi_rules__template(ogi_rule_name rule, int en)
+{
+	if ((size_t)rule >= NRULES)
+		return "";
+	return en ? rules[rule].msg_en : rules[rule].msg_zh;
+}
+
+/* Is the NUL-terminated `name` exactly s[0..n)? */
+static int name_is(const char *name, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && name[i] == s[i])
+		i++;
+	return i == n && name[n] == '\0';
+}
+
 int ogi_rules__format(ogi__buf *out, const char *tmpl, const ogi_rule_arg *args, size_t nargs,
                       int en)
 {
 	const char *p = tmpl;
 	while (*p) {
 		const char *open = strchr(p, '{');
-		if (!open) {
-			if (ogi__buf_puts(out, p))
-				return OGI_ENOMEM;
-			break;
-		}
+		if (!open)
+			return ogi__buf_puts(out, p) ? OGI_ENOMEM : 0;
 		if (ogi__buf_put(out, p, (size_t)(open - p)))
 			return OGI_ENOMEM;
 		const char *close = strchr(open + 1, '}');
-		if (!close) {
-			if (ogi__buf_puts(out, open))
-				return OGI_ENOMEM;
-			break;
-		}
+		if (!close)
+			return ogi__buf_puts(out, open) ? OGI_ENOMEM : 0;
 		size_t n = (size_t)(close - open - 1);
 		const ogi_rule_arg *arg = NULL;
 		for (size_t i = 0; i < nargs; i++)
-			if (strlen(args[i].name) == n && !memcmp(args[i].name, open + 1, n)) {
+			if (name_is(args[i].name, open + 1, n)) {
 				arg = &args[i];
 				break;
 			}
 		if (arg) {
 			const char *v = en && arg->en ? arg->en : arg->zh;
-			if (ogi__buf_puts(out, v ? v : ""))
+			if (v && ogi__buf_puts(out, v))
 				return OGI_ENOMEM;
 		} else if (ogi__buf_put(out, open, n + 2)) {
 			return OGI_ENOMEM;
@@ -107,6 +118,93 @@ int ogi_rules__format(ogi__buf *out, const char *tmpl, const ogi_rule_arg *args,
 		p = close + 1;
 	}
 	return ogi__buf_put(out, "", 0); /* NUL-terminated even when nothing was appended */
+}
+
+/* ---- message templates cut once at their arguments ------------------------------------- */
+
+/* A piece of a template: literal text, or "{name}" (arg set; text and len include the braces). */
+typedef struct piece {
+	const char *text;
+	uint32_t len;
+	uint32_t arg;
+} piece;
+
+#define MAX_PIECES 24 /* the templates have up to 6 arguments: 13 pieces */
+
+typedef struct cut_template {
+	piece pieces[MAX_PIECES];
+	size_t n;
+	int ok; /* cut (else: formatted with ogi_rules__format()) */
+} cut_template;
+
+static cut_template cut[NRULES][2];
+static pthread_once_t cut_once = PTHREAD_ONCE_INIT;
+
+/* Cuts a template the way ogi_rules__format() reads it. */
+static void cut_one(cut_template *t, const char *p)
+{
+	t->n = 0;
+	while (*p) {
+		const char *open = strchr(p, '{');
+		const char *close = open ? strchr(open + 1, '}') : NULL;
+		const char *lit_end = close ? open : p + strlen(p);
+		size_t lit = (size_t)(lit_end - p), arg = close ? (size_t)(close - open + 1) : 0;
+		if (t->n + 2 > MAX_PIECES || lit > UINT32_MAX || arg > UINT32_MAX)
+			return; /* left uncut */
+		if (lit)
+			t->pieces[t->n++] = (piece){p, (uint32_t)lit, 0};
+		if (!close)
+			break;
+		t->pieces[t->n++] = (piece){open, (uint32_t)arg, 1};
+		p = close + 1;
+	}
+	t->ok = 1;
+}
+
+static void cut_all(void)
+{
+	for (size_t i = 0; i < NRULES; i++) {
+		cut_one(&cut[i][0], rules[i].msg_zh);
+		cut_one(&cut[i][1], rules[i].msg_en);
+	}
+}
+
+int ogi_rules__format_rule(ogi__buf *out, ogi_rule_name rule, int en, const ogi_rule_arg *args,
+                           size_t nargs)
+{
+	if ((size_t)rule >= NRULES)
+		return ogi__buf_put(out, "", 0);
+	pthread_once(&cut_once, cut_all);
+	const cut_template *t = &cut[rule][en != 0];
+	if (!t->ok)
+		return ogi_rules__format(out, ogi_rules__template(rule, en), args, nargs, en);
+	/* the text of every piece, its length, then one copy */
+	const char *text[MAX_PIECES];
+	size_t len[MAX_PIECES], total = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		const piece *p = &t->pieces[k];
+		text[k] = p->text;
+		len[k] = p->len;
+		if (p->arg) {
+			for (size_t i = 0; i < nargs; i++)
+				if (name_is(args[i].name, p->text + 1, p->len - 2)) {
+					const char *v = en && args[i].en ? args[i].en : args[i].zh;
+					text[k] = v;
+					len[k] = v ? strlen(v) : 0;
+					break;
+				}
+		}
+		total += len[k];
+	}
+	if (ogi__buf_grow(out, total))
+		return OGI_ENOMEM;
+	for (size_t k = 0; k < t->n; k++)
+		if (len[k]) {
+			memcpy(out->ptr + out->len, text[k], len[k]);
+			out->len += len[k];
+		}
+	out->ptr[out->len] = '\0';
+	return 0;
 }
 
 int ogi_rules__json_string(ogi__buf *out, const char *s)

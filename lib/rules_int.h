@@ -23,6 +23,9 @@ const char *ogi_rules__id(ogi_rule_name rule);
 /* The rule's severity for an edition, or -1 when the rule does not apply to it. */
 int ogi_rules__severity(ogi_rule_name rule, ogi_edition edition);
 
+/* The rule's message template in English (en != 0) or Chinese ("" for no rule). */
+const char *ogi_rules__template(ogi_rule_name rule, int en);
+
 /* The rule whose id is `id`, or OGI_RULE__COUNT. */
 ogi_rule_name ogi_rules__by_id(const char *id);
 
@@ -40,6 +43,11 @@ typedef struct ogi_rule_arg {
  */
 int ogi_rules__format(ogi__buf *out, const char *tmpl, const ogi_rule_arg *args, size_t nargs,
                       int en);
+
+/* ogi_rules__format() of the rule's message template (ogi_rules__template()), faster: the
+ * templates are cut at their arguments once. Returns 0 or OGI_ENOMEM. */
+int ogi_rules__format_rule(ogi__buf *out, ogi_rule_name rule, int en, const ogi_rule_arg *args,
+                           size_t nargs);
 
 /* Appends `s` as a JSON string literal (quotes included) to `out`. Returns 0 or OGI_ENOMEM. */
 int ogi_rules__json_string(ogi__buf *out, const char *s);

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #define MAX_CANDIDATES 20000
+
+static const ogi_position unknown_pos = OGI_POSITION_INIT;
 #define MAX_SLOTS 64
 #define MAX_DIGITS 64
 
@@ -95,16 +97,11 @@ static int propagate(view *v, unsigned int ed, int strict, size_t *changed)
 	return 0;
 }
 
-static void view_from_report(view *v, const ogi_report *r)
+static void view_from_report(view *v, const ogi_report *r, uint8_t *states)
 {
-	for (int c = 0; c < OGI_CELL_COUNT; c++) {
-		ogi_cell_state st = ogi_report_state(r, (ogi_cell_id)c);
-		int64_t x = 0;
-		v->known[c] = (st == OGI_STATE_VALUE || st == OGI_STATE_INFERRED) &&
-		              !ogi_report_value(&x, r, (ogi_cell_id)c);
-		v->val[c] = v->known[c] ? x : 0;
+	ogi_report__cells(r, v->val, v->known, states);
+	for (int c = 0; c < OGI_CELL_COUNT; c++)
 		v->fill[c] = !v->known[c];
-	}
 }
 
 /* ---- tokens to cell values ---------------------------------------------------------------- */
@@ -147,8 +144,10 @@ int ogi_solve__write(ogi_report *r, const ogi_tokens *t, ogi_cell_id cell, uint3
 	default: st = OGI_STATE_INVALID; break;
 	}
 	int rc = ogi_report_set(r, cell, st, v);
-	if (!rc)
-		rc = ogi_report_set_source(r, cell, t->b->text + tok->raw_off, tok->raw_len, &tok->pos);
+	if (!rc) {
+		ogi_position pos = ogi_tokens__pos(t, ti);
+		rc = ogi_report__set_source_trusted(r, cell, t->b->text + tok->raw_off, tok->raw_len, &pos);
+	}
 	return rc;
 }
 
@@ -174,8 +173,9 @@ typedef struct placer {
 	size_t ncells;
 	const uint32_t *toks;
 	size_t ntok;
-	digits dig[MAX_SLOTS];     /* per token (only DIGITRUN tokens) */
-	uint8_t cut[MAX_SLOTS][MAX_SLOTS]; /* per token: part boundaries (digit index where part k starts) */
+	digits *dig;               /* per token (only DIGITRUN tokens); these three arrays have
+	                            * ntok entries, allocated with the placer */
+	uint8_t (*cut)[MAX_SLOTS]; /* per token: part boundaries (digit index where part k starts) */
 	slot cur[MAX_SLOTS];
 	view base;
 	view work;
@@ -186,7 +186,7 @@ typedef struct placer {
 	uint8_t agg_fromtok[MAX_SLOTS]; /* 1 = every feasible candidate had a token there */
 	slot agg_slot[MAX_SLOTS];       /* the slot of the first feasible candidate */
 	uint8_t agg_same_slot[MAX_SLOTS];
-	uint8_t cand_cut[MAX_SLOTS][MAX_SLOTS]; /* cuts of the first feasible candidate */
+	uint8_t (*cand_cut)[MAX_SLOTS]; /* cuts of the first feasible candidate */
 	int overflow;
 	int no_blanks; /* only placements that fill every cell (values ran together) */
 } placer;
@@ -282,7 +282,7 @@ static void evaluate(placer *p)
 		}
 	}
 	if (!p->feasible)
-		memcpy(p->cand_cut, p->cut, sizeof(p->cut));
+		memcpy(p->cand_cut, p->cut, p->ntok * sizeof(*p->cut));
 	p->feasible++;
 }
 
@@ -370,14 +370,13 @@ static int write_part(ogi_report *r, const placer *p, ogi_cell_id c, const slot 
 	const digits *d = &p->dig[s->tok];
 	size_t a = p->cand_cut[s->tok][s->part];
 	size_t b = (s->part + 1 < s->nparts) ? p->cand_cut[s->tok][s->part + 1] : d->n;
-	const ogi_tok *tok = &p->t->tok[p->toks[s->tok]];
-	ogi_position pos = tok->pos;
+	ogi_position pos = ogi_tokens__pos(p->t, p->toks[s->tok]);
 	if (pos.column)
 		pos.column += (uint32_t)a;
 	uint32_t off = d->off[a], end = d->off[b - 1] + d->len[b - 1];
 	int rc = ogi_report_set(r, c, OGI_STATE_VALUE, v);
 	if (!rc)
-		rc = ogi_report_set_source(r, c, p->t->b->text + off, end - off, &pos);
+		rc = ogi_report__set_source_trusted(r, c, p->t->b->text + off, end - off, &pos);
 	return rc;
 }
 
@@ -389,9 +388,19 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		ncells = MAX_SLOTS;
 	if (ntok > ncells)
 		ntok = ncells; /* callers never pass more; be safe */
-	placer *p = ogi__calloc(1, sizeof(*p));
+	/* the placer, then its per-token arrays (ntok <= MAX_SLOTS); the digits only when a
+	 * token is a run of digits (nothing else reads them) */
+	size_t nt = ntok ? ntok : 1;
+	int runs = 0;
+	for (size_t i = 0; i < ntok; i++)
+		runs |= (t->tok[toks[i]].flags & OGI_TOKF_DIGITRUN) != 0;
+	size_t ndig = runs ? nt : 0;
+	placer *p = ogi__calloc(1, sizeof(*p) + ndig * sizeof(digits) + nt * 2 * MAX_SLOTS);
 	if (!p)
 		return ogi__oom();
+	p->dig = (digits *)(void *)(p + 1);
+	p->cut = (uint8_t (*)[MAX_SLOTS])(void *)(p->dig + ndig);
+	p->cand_cut = p->cut + nt;
 	p->r = r;
 	p->t = t;
 	p->ed = edition;
@@ -404,12 +413,9 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		if (tok->kind == OGI_TOK_VALUE && (tok->flags & OGI_TOKF_DIGITRUN))
 			load_digits(t, tok, &p->dig[i]);
 	}
-	view_from_report(&p->base, r);
+	view_from_report(&p->base, r, NULL);
 	/* Values that ran together: first look for splits that fill every cell; blanks only when
 	 * no such split satisfies the sums. */
-	int runs = 0;
-	for (size_t i = 0; i < ntok; i++)
-		runs |= (t->tok[toks[i]].flags & OGI_TOKF_DIGITRUN) != 0;
 	if (runs && ntok < ncells) {
 		p->no_blanks = 1;
 		place_from(p, 0, 0);
@@ -422,7 +428,8 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		place_from(p, 0, 0);
 	}
 
-	const ogi_position *pos0 = ntok ? &t->tok[toks[0]].pos : NULL;
+	ogi_position pos0v = ntok ? ogi_tokens__pos(t, toks[0]) : unknown_pos;
+	const ogi_position *pos0 = ntok ? &pos0v : NULL;
 	int rc = 0;
 	if (!final) {
 		/* not the last chance: defer unless every cell is decided */
@@ -441,7 +448,7 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		for (size_t i = 0; i < ncells && !rc; i++) {
 			rc = ogi_report_set(r, cells[i], OGI_STATE_INVALID, 0);
 			if (!rc)
-				rc = ogi_report_set_source(r, cells[i], NULL, 0, pos0);
+				rc = ogi_report__set_source_trusted(r, cells[i], NULL, 0, pos0);
 		}
 		if (!rc)
 			rc = ogi_recognize__diag(
@@ -459,6 +466,7 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		ogi_cell_id c = cells[i];
 		const slot *s = &p->agg_slot[i];
 		const ogi_tok *tok = (p->agg_same_slot[i] && s->tok >= 0) ? &t->tok[toks[s->tok]] : NULL;
+		ogi_position tpos = tok ? ogi_tokens__pos(t, toks[s->tok]) : unknown_pos;
 		if (p->agg_known[i]) {
 			/* every feasible placement gives this cell the same number */
 			rc = ogi_report_set(r, c, p->agg_fromtok[i] ? OGI_STATE_VALUE : OGI_STATE_INFERRED,
@@ -466,11 +474,11 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 			if (rc)
 				break;
 			if (tok && s->nparts <= 1 && !((tok->flags & OGI_TOKF_DIGITRUN) && tok->num < 0)) {
-				rc = ogi_report_set_source(r, c, t->b->text + tok->raw_off, tok->raw_len, &tok->pos);
+				rc = ogi_report__set_source_trusted(r, c, t->b->text + tok->raw_off, tok->raw_len, &tpos);
 			} else if (tok && p->feasible == 1) {
 				rc = write_part(r, p, c, s, p->agg_val[i]);
 			} else {
-				rc = ogi_report_set_source(r, c, NULL, 0, tok ? &tok->pos : pos0);
+				rc = ogi_report__set_source_trusted(r, c, NULL, 0, tok ? &tpos : pos0);
 			}
 			continue;
 		}
@@ -481,13 +489,13 @@ int ogi_solve__place(ogi_report *r, const ogi_tokens *t, unsigned int edition,
 		if (p->agg_same_slot[i] && s->tok < 0) {
 			rc = ogi_report_set(r, c, OGI_STATE_BLANK, 0);
 			if (!rc)
-				rc = ogi_report_set_source(r, c, NULL, 0, pos0);
+				rc = ogi_report__set_source_trusted(r, c, NULL, 0, pos0);
 			continue;
 		}
 		undecided++;
 		rc = ogi_report_set(r, c, OGI_STATE_INVALID, 0);
 		if (!rc)
-			rc = ogi_report_set_source(r, c, NULL, 0, pos0);
+			rc = ogi_report__set_source_trusted(r, c, NULL, 0, pos0);
 	}
 	if (!rc && (p->feasible > 1 || ntok != ncells))
 		rc = ogi_recognize__diag(
@@ -535,13 +543,11 @@ int ogi_solve__infer(ogi_report *r, unsigned int edition)
 	view *v = ogi__malloc(sizeof(*v));
 	if (!v)
 		return ogi__oom();
-	view_from_report(v, r);
-	uint8_t mark[OGI_CELL_COUNT];
-	for (int c = 0; c < OGI_CELL_COUNT; c++) {
-		ogi_cell_state st = ogi_report_state(r, (ogi_cell_id)c);
-		v->fill[c] = (ogi_cell_editions((ogi_cell_id)c) & edition) &&
-		             (st == OGI_STATE_BLANK || st == OGI_STATE_INVALID);
-	}
+	uint8_t mark[OGI_CELL_COUNT], states[OGI_CELL_COUNT];
+	view_from_report(v, r, states);
+	for (int c = 0; c < OGI_CELL_COUNT; c++)
+		v->fill[c] = (states[c] == OGI_STATE_BLANK || states[c] == OGI_STATE_INVALID) &&
+		             (ogi_cell_editions((ogi_cell_id)c) & edition);
 	size_t changed;
 	(void)propagate(v, edition, 0, &changed);
 	for (int c = 0; c < OGI_CELL_COUNT; c++)

@@ -16,9 +16,13 @@
 #include "normalize.h"
 #include "recognize.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define MAX_ROW_CELLS 16
+#define IN_BLOCKS(b) ((int)(b) >= 0 && (int)(b) < OGI_BLOCK_COUNT)
+
+static const ogi_position unknown = OGI_POSITION_INIT;
 
 typedef struct chain_el {
 	uint32_t lrow;
@@ -62,14 +66,15 @@ static unsigned int detect_edition(const ctx *x, int year_hint)
 		if (lr->chrome)
 			continue;
 		unsigned int any = 0, all = 7;
-		for (size_t h = 0; h < lr->hits.nitems; h++) {
-			const ogi_item *it = &x->items[lr->hits.items[h]];
+		const ogi_label_hits *hits = ogi_lrow_hits(lr);
+		for (size_t h = 0; h < hits->nitems; h++) {
+			const ogi_item *it = &x->items[hits->items[h]];
 			any |= it->editions;
 			all &= it->editions;
 		}
-		for (size_t h = 0; h < lr->hits.ncols; h++) {
-			any |= colmask[lr->hits.cols[h]];
-			all &= colmask[lr->hits.cols[h]];
+		for (size_t h = 0; h < hits->ncols; h++) {
+			any |= colmask[hits->cols[h]];
+			all &= colmask[hits->cols[h]];
 		}
 		if (!any)
 			continue;
@@ -136,22 +141,65 @@ static size_t blank_cells(const ctx *x, const ogi_lrow *lr);
 static size_t value_row_tokens(const ctx *x, const ogi_lrow *lr, uint32_t *out, size_t cap,
                                int skip_lead);
 
+/*
+ * What build_chain() needs of the catalog, per edition (2021, 2019, legacy) and block: the
+ * position of each item in its block's list of items of the edition (-1 when not there),
+ * the items by position, how many; and the cells of each row item. Static: made once.
+ */
+#define CHAIN_ITEMS 512
+typedef struct chain_tables {
+	int16_t pos_of[3][CHAIN_ITEMS];
+	int16_t item_at[3][OGI_BLOCK_COUNT][256];
+	uint16_t m[3][OGI_BLOCK_COUNT];
+	uint8_t ncells[3][CHAIN_ITEMS]; /* row_cells() of the item */
+} chain_tables;
+
+static chain_tables chain_tab;
+static pthread_once_t chain_once = PTHREAD_ONCE_INIT;
+
+static int edition_index(unsigned int ed)
+{
+	return ed == OGI_E21 ? 0 : ed == OGI_E19 ? 1 : ed == OGI_ELG ? 2 : -1;
+}
+
+static void chain_init(void)
+{
+	static const unsigned int eds[3] = {OGI_E21, OGI_E19, OGI_ELG};
+	size_t nitems;
+	const ogi_item *items = ogi_catalog__items(&nitems);
+	for (int e = 0; e < 3; e++) {
+		for (size_t j = 0; j < CHAIN_ITEMS; j++)
+			chain_tab.pos_of[e][j] = -1;
+		for (size_t j = 0; j < nitems && j < CHAIN_ITEMS; j++) {
+			const ogi_item *it = &items[j];
+			if (it->kind == OGI_ITEM_ROW) {
+				ogi_cell_id cs[MAX_ROW_CELLS];
+				size_t n = ogi_catalog__row_cells(it->row, eds[e], cs, MAX_ROW_CELLS);
+				chain_tab.ncells[e][j] = (uint8_t)(n > MAX_ROW_CELLS ? MAX_ROW_CELLS : n);
+			}
+			if (!IN_BLOCKS(it->block) || !(it->editions & eds[e]))
+				continue;
+			uint16_t *m = &chain_tab.m[e][it->block];
+			if (*m < 255) {
+				chain_tab.pos_of[e][j] = (int16_t)*m;
+				chain_tab.item_at[e][it->block][(*m)++] = (int16_t)j;
+			}
+		}
+	}
+}
+
 /* Builds the chain of block `blk`. Returns the number of elements (written to *out, owned). */
 static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
 	/* the block's items in this edition */
-	int16_t pos_of[512];
-	int16_t item_at[256];
-	size_t m = 0;
-	for (size_t j = 0; j < x->nitems && j < 512; j++) {
-		pos_of[j] = -1;
-		if (x->items[j].block == blk && (x->items[j].editions & x->ed) && m < 255) {
-			pos_of[j] = (int16_t)m;
-			item_at[m++] = (int16_t)j;
-		}
-	}
+	int e = edition_index(x->ed);
+	if (e < 0 || !IN_BLOCKS(blk))
+		return 0;
+	pthread_once(&chain_once, chain_init);
+	const int16_t *all_pos = chain_tab.pos_of[e], *item_at = chain_tab.item_at[e][blk];
+	size_t m = chain_tab.m[e][blk];
 	if (!m)
 		return 0;
 	const ogi_tokens *t = x->t;
@@ -161,12 +209,13 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 	fen_init(&f, m);
 	for (size_t i = 0; i < t->nrows; i++) {
 		const ogi_lrow *lr = &t->rows[i];
-		if (!lr->hits.nitems || lr->chrome)
+		const ogi_label_hits *hits = ogi_lrow_hits(lr);
+		if (!hits->nitems || lr->chrome)
 			continue;
 		size_t first = npairs;
-		for (size_t h = 0; h < lr->hits.nitems; h++) {
-			int16_t it = lr->hits.items[h];
-			if (it < 0 || it >= 512 || pos_of[it] < 0)
+		for (size_t h = 0; h < hits->nitems; h++) {
+			int16_t it = hits->items[h];
+			if (it < 0 || it >= CHAIN_ITEMS || all_pos[it] < 0 || x->items[it].block != blk)
 				continue;
 			if (npairs == cap) {
 				size_t ncap = cap ? cap * 2 : 64;
@@ -183,8 +232,7 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 			if (item->kind == OGI_ITEM_ROW) {
 				/* how well the row's figures fit the catalog row: exactly, a short row,
 				 * a row of empty cells, or more figures than it has columns */
-				ogi_cell_id cs[MAX_ROW_CELLS];
-				size_t nc = row_cells(x, it, cs);
+				size_t nc = chain_tab.ncells[e][it];
 				if (lr->nvalues == nc)
 					w = 4;
 				else if (lr->nvalues && lr->nvalues < nc)
@@ -194,7 +242,7 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 			}
 			pair *p = &pairs[npairs++];
 			p->lrow = (uint32_t)i;
-			p->pos = (uint16_t)pos_of[it];
+			p->pos = (uint16_t)all_pos[it];
 			int32_t b, a;
 			fen_query(&f, p->pos, &b, &a);
 			p->best = b + w;
@@ -261,10 +309,19 @@ static int add_pending(ctx *x, const ogi_cell_id *cells, size_t ncells, const ui
 	return 0;
 }
 
-static void set_blank(ctx *x, ogi_cell_id c, const ogi_position *pos)
+/* A blank cell at the position of token `ti`. */
+static void set_blank(ctx *x, ogi_cell_id c, uint32_t ti)
+{
+	ogi_position pos = ogi_tokens__pos(x->t, ti);
+	ogi_report_set(x->r, c, OGI_STATE_BLANK, 0);
+	ogi_report__set_source_trusted(x->r, c, NULL, 0, &pos);
+}
+
+/* A blank cell at a position (NULL: unknown). */
+static void set_blank_at(ctx *x, ogi_cell_id c, const ogi_position *pos)
 {
 	ogi_report_set(x->r, c, OGI_STATE_BLANK, 0);
-	ogi_report_set_source(x->r, c, NULL, 0, pos);
+	ogi_report__set_source_trusted(x->r, c, NULL, 0, pos);
 }
 
 /* Collects the value tokens of a logical row (values, placeholders, invalid; and blanks when
@@ -371,6 +428,13 @@ static size_t align(const ctx *x, const ogi_cell_id *cells, size_t nc, const uin
 
 #define HEADER_LOOKBACK 48 /* logical rows searched back for the column header row */
 
+/* Does physical row r1 come right after r0 in the document? Rows without cells are not kept
+ * (blocks.h): the next kept row is adjacent unless it carries OGI_BROW_GAP. */
+static int rows_adjacent(const ctx *x, uint32_t r0, uint32_t r1)
+{
+	return r1 == r0 + 1 && !(x->t->b->rows[r1].flags & OGI_BROW_GAP);
+}
+
 /*
  * Header-driven placement for table rows: the nearest column labels above the row (本年制发件数,
  * 上一年项目数量, 自然人 … in their own cells) say in which cell of a physical row each column
@@ -388,7 +452,8 @@ static int place_by_header(ctx *x, uint32_t li, const ogi_cell_id *cells, size_t
 		at[i] = -1;
 	for (uint32_t back = 1; back <= HEADER_LOOKBACK && back <= li && found < nc; back++) {
 		const ogi_lrow *h = &x->t->rows[li - back];
-		if (h->label < 0 || !h->hits.ncols)
+		const ogi_label_hits *hh = ogi_lrow_hits(h);
+		if (h->label < 0 || !hh->ncols)
 			continue;
 		const ogi_tok *ht = &x->t->tok[h->label];
 		if (!(ht->flags & OGI_TOKF_STRONG))
@@ -396,8 +461,8 @@ static int place_by_header(ctx *x, uint32_t li, const ogi_cell_id *cells, size_t
 		for (size_t i = 0; i < nc; i++) {
 			if (at[i] >= 0)
 				continue;
-			for (size_t k = 0; k < h->hits.ncols; k++)
-				if (h->hits.cols[k] == ogi_cell_col(cells[i])) {
+			for (size_t k = 0; k < hh->ncols; k++)
+				if (hh->cols[k] == ogi_cell_col(cells[i])) {
 					at[i] = ht->cell;
 					hrow[i] = ht->row;
 					found++;
@@ -407,9 +472,11 @@ static int place_by_header(ctx *x, uint32_t li, const ogi_cell_id *cells, size_t
 	}
 	if (found < nc)
 		return 0;
-	/* the header cells must run left to right in catalog order, on at most two rows */
+	/* the header cells must run left to right in catalog order, on at most two rows (one
+	 * row or two adjacent ones) */
 	for (size_t i = 1; i < nc; i++)
-		if (at[i] <= at[i - 1] || (hrow[i] != hrow[0] && hrow[i] + 1 != hrow[0] && hrow[i] != hrow[0] + 1))
+		if (at[i] <= at[i - 1] || (hrow[i] != hrow[0] && !rows_adjacent(x, hrow[i], hrow[0]) &&
+		                           !rows_adjacent(x, hrow[0], hrow[i])))
 			return 0;
 	/* the data: one physical row of table cells */
 	uint32_t drow = UINT32_MAX;
@@ -454,7 +521,7 @@ static int place_by_header(ctx *x, uint32_t li, const ogi_cell_id *cells, size_t
 			return 0; /* a column with no cell at all: the row lost a cell, positions shifted */
 	for (size_t i = 0; i < nc; i++) {
 		if (x->t->tok[by[i]].kind == OGI_TOK_BLANK) {
-			set_blank(x, cells[i], &x->t->tok[by[i]].pos);
+			set_blank(x, cells[i], by[i]);
 		} else if (ogi_solve__write(x->r, x->t, cells[i], by[i])) {
 			return OGI_ENOMEM;
 		}
@@ -494,11 +561,12 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 	lr->used = 1;
 	uint32_t vals[256];
 	size_t nv = row_values(x, lr, vals, 256, 0);
-	const ogi_position *lpos = lr->label >= 0 ? &x->t->tok[lr->label].pos : NULL;
+	ogi_position lp = lr->label >= 0 ? ogi_tokens__pos(x->t, (uint32_t)lr->label) : unknown;
+	const ogi_position *lpos = lr->label >= 0 ? &lp : NULL;
 	x->found = 1;
 	if (nv == 0) {
 		for (size_t i = 0; i < nc; i++)
-			set_blank(x, cells[i], lpos);
+			set_blank_at(x, cells[i], lpos);
 		return 1;
 	}
 	if (nv == nc && !has_digitrun(x, vals, nv)) {
@@ -533,7 +601,7 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 			for (size_t i = 0; i < nc; i++) {
 				const ogi_tok *k = &x->t->tok[pos[skip + i]];
 				if (k->kind == OGI_TOK_BLANK)
-					set_blank(x, cells[i], &k->pos);
+					set_blank(x, cells[i], pos[skip + i]);
 				else if (ogi_solve__write(x->r, x->t, cells[i], pos[skip + i]))
 					return OGI_ENOMEM;
 			}
@@ -546,7 +614,7 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 		/* more values than columns: never guessed */
 		for (size_t i = 0; i < nc; i++) {
 			ogi_report_set(x->r, cells[i], OGI_STATE_INVALID, 0);
-			ogi_report_set_source(x->r, cells[i], NULL, 0, lpos);
+			ogi_report__set_source_trusted(x->r, cells[i], NULL, 0, lpos);
 		}
 		return ogi_recognize__diag(
 			x->r, OGI_SEVERITY_WARNING, "PARSE-ROW-LONG", lpos,
@@ -588,7 +656,7 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 		const ogi_lrow *lr = &x->t->rows[l];
 		if (lrow_in_chain_any(lr) || lr->used || !lr->nvalues || lr->label < 0 || lr->chrome)
 			continue;
-		if (x->t->tok[lr->label].key_len > 90)
+		if (lr->key_len > 90)
 			continue; /* a sentence, not a row label */
 		cand[ncand++] = l;
 	}
@@ -601,9 +669,10 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 			int rc = assign_row(x, cand[k], miss[k]);
 			if (rc < 0)
 				return rc;
-			x->t->rows[cand[k]].item = miss[k];
+			x->t->rows[cand[k]].item = (int16_t)miss[k];
+			ogi_position lpos = ogi_tokens__pos(x->t, (uint32_t)lr->label);
 			rc = ogi_recognize__diag(
-				x->r, OGI_SEVERITY_WARNING, "PARSE-LABEL-UNRECOGNISED", &lt->pos,
+				x->r, OGI_SEVERITY_WARNING, "PARSE-LABEL-UNRECOGNISED", &lpos,
 				"无法识别的行标题“%.*s”按位置视为“%s”", "unrecognised row label \"%.*s\" "
 				"taken as \"%s\" by its position",
 				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[k]].row));
@@ -619,20 +688,28 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 		const ogi_tok *lt = &x->t->tok[lr->label];
 		double best = 0.0;
 		size_t bj = nm;
+		ogi__buf key = {0};
+		int krc = ogi_tokens__key(x->t, lr, &key);
+		if (krc) {
+			ogi__buf_free(&key);
+			return krc;
+		}
 		for (size_t j = next; j < nm; j++) {
 			size_t kl;
 			const char *ik = ogi_label__item_key((size_t)miss[j], &kl);
-			double s = ogi_label__similarity(x->t->keys.ptr + lt->key_off, lt->key_len, ik, kl);
+			double s = ogi_label__similarity(key.ptr ? key.ptr : "", key.len, ik, kl);
 			if (s > best)
 				best = s, bj = j;
 		}
+		ogi__buf_free(&key);
 		if (bj < nm && best >= 0.5) {
 			int rc = assign_row(x, cand[k], miss[bj]);
 			if (rc < 0)
 				return rc;
-			x->t->rows[cand[k]].item = miss[bj];
+			x->t->rows[cand[k]].item = (int16_t)miss[bj];
+			ogi_position lpos = ogi_tokens__pos(x->t, (uint32_t)lr->label);
 			rc = ogi_recognize__diag(
-				x->r, OGI_SEVERITY_INFO, "PARSE-LABEL-FUZZY", &lt->pos,
+				x->r, OGI_SEVERITY_INFO, "PARSE-LABEL-FUZZY", &lpos,
 				"行标题“%.*s”近似匹配“%s”", "row label \"%.*s\" matched \"%s\" approximately",
 				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[bj]].row));
 			if (rc)
@@ -788,8 +865,8 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			if (lr->used || lr->item >= 0 || lr->chrome)
 				continue;
 			/* the run follows the block's header labels; any other text ends the table */
-			if (lr->label >= 0 && !lr->hits.nitems && !lr->hits.ncols &&
-			    x->t->tok[lr->label].key_len > 12)
+			if (lr->label >= 0 && !ogi_lrow_hits(lr)->nitems && !ogi_lrow_hits(lr)->ncols &&
+			    lr->key_len > 12)
 				break; /* (header words split over lines, 结果 / 维持, are shorter) */
 			if (!lr->nvalues)
 				continue;
@@ -813,7 +890,7 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			for (size_t i = 0; i < nc; i++) {
 				const ogi_tok *tk = &x->t->tok[all[i]];
 				if (tk->kind == OGI_TOK_BLANK)
-					set_blank(x, cells[i], &tk->pos);
+					set_blank(x, cells[i], all[i]);
 				else if (ogi_solve__write(x->r, x->t, cells[i], all[i]))
 					return OGI_ENOMEM;
 			}
@@ -865,7 +942,7 @@ static int do_block(ctx *x, ogi_block_id blk)
 		return ogi__oom();
 	}
 	for (size_t k = 0; k < n; k++) {
-		x->t->rows[ch[k].lrow].item = ch[k].item;
+		x->t->rows[ch[k].lrow].item = (int16_t)ch[k].item;
 		x->t->rows[ch[k].lrow].used = 1;
 	}
 	rc = block_runs(x, ch, n, claimed);

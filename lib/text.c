@@ -1,19 +1,20 @@
 /*
- * text.c — the text builder: every line of the decoded text becomes a row of ogi_blocks
- * (see blocks.h for the splitting rules). One pass, linear in the input.
+ * text.c — the text builder: every line of the decoded text that holds a cell becomes a row
+ * of ogi_blocks (see blocks.h for the splitting rules), kept as a byte range; and the reader
+ * that splits such a row into its cells again (ogi_bcells_*). One pass, linear in the input.
  */
 #include "blocks.h"
 #include "common_int.h"
 
 #include <string.h>
 
-static int is_space_byte(unsigned char c)
+static inline int is_space_byte(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Length of a Unicode space at s (U+00A0, U+3000, U+200B..U+200D, U+FEFF), or 0. */
-static size_t uspace_len(const unsigned char *s, size_t n)
+static inline size_t uspace_len(const unsigned char *s, size_t n)
 {
 	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
 		return 2;
@@ -26,22 +27,33 @@ static size_t uspace_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Can a white space character start with byte c / end with byte c? */
+static inline int space_lead(unsigned char c)
+{
+	return is_space_byte(c) || c == 0xC2 || c == 0xE3 || c == 0xE2 || c == 0xEF;
+}
+
+static inline int space_tail(unsigned char c)
+{
+	return is_space_byte(c) || c == 0xA0 || c == 0x80 || (c >= 0x8B && c <= 0x8D) || c == 0xBF;
+}
+
 /* Trims [*a, *b) of ASCII and Unicode white space. */
 static void trim(const char *t, size_t *a, size_t *b)
 {
 	const unsigned char *s = (const unsigned char *)t;
-	for (;;) {
-		if (*a < *b && is_space_byte(s[*a])) {
+	while (*a < *b && space_lead(s[*a])) {
+		if (is_space_byte(s[*a])) {
 			(*a)++;
 			continue;
 		}
-		size_t u = *a < *b ? uspace_len(s + *a, *b - *a) : 0;
+		size_t u = uspace_len(s + *a, *b - *a);
 		if (!u)
 			break;
 		*a += u;
 	}
-	for (;;) {
-		if (*b > *a && is_space_byte(s[*b - 1])) {
+	while (*b > *a && space_tail(s[*b - 1])) {
+		if (is_space_byte(s[*b - 1])) {
 			(*b)--;
 			continue;
 		}
@@ -57,82 +69,134 @@ static void trim(const char *t, size_t *a, size_t *b)
 	}
 }
 
-/* Counts characters (UTF-8 lead bytes) in [a, b). */
-static uint32_t chars(const char *t, size_t a, size_t b)
+static size_t count_byte(const char *t, size_t a, size_t b, char c)
 {
-	uint32_t n = 0;
+	size_t n = 0;
 	for (size_t i = a; i < b; i++)
-		n += ((unsigned char)t[i] & 0xC0) != 0x80;
+		n += t[i] == c;
 	return n;
 }
 
-/* Appends the cell [a, b) (trimmed) of the line starting at `ls`; `col_at`/`col` carry the
- * running character column so that columns cost linear time over the line. */
-static int add_cell(ogi_blocks *b, uint32_t line, size_t ls, size_t a, size_t e, size_t *col_at,
-                    uint32_t *col)
-{
-	trim(b->text, &a, &e);
-	*col += chars(b->text, *col_at, a);
-	*col_at = a;
-	ogi_position pos = {line, *col, -1, -1, -1};
-	(void)ls;
-	return ogi_blocks_cell(b, (uint32_t)a, (uint32_t)(e - a), &pos, -1, -1, 0);
-}
-
-static int split_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le)
+/* Appends the row of the line [ls, le); `*gap` says that lines without cells came before it
+ * (and is cleared when a row is appended, set when this line has no cell). `split` says
+ * whether the line holds a tab or a pipe. */
+static int add_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le, int split, int *gap)
 {
 	const char *t = b->text;
 	size_t a = ls, e = le;
-	if (le - ls <= 48) {
-		/* short lines (most of a flattened table): one pass decides there is no tab and no
-		 * pipe, then the line is one cell */
-		size_t i = ls;
-		while (i < le && t[i] != '\t' && t[i] != '|')
-			i++;
-		if (i == le) {
-			trim(t, &a, &e);
-			if (ogi_blocks_row_begin(b, line, -1, 0))
-				return OGI_ENOMEM;
-			if (a == e)
-				return 0;
-			ogi_position pos = {line, 1 + chars(t, ls, a), -1, -1, -1};
-			return ogi_blocks_cell(b, (uint32_t)a, (uint32_t)(e - a), &pos, -1, -1, 0);
-		}
-	}
 	trim(t, &a, &e);
+	if (a == e) {
+		*gap = 1;
+		return 0;
+	}
+	uint32_t flags = *gap ? OGI_BROW_GAP : 0;
+	*gap = 0;
+	if (!split)
+		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
 	const char *tab = memchr(t + ls, '\t', le - ls); /* leading/trailing tabs count */
 	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
 	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
 	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));
-	uint32_t flags = tab ? OGI_BROW_TABS : piped ? OGI_BROW_PIPES : 0;
-	if (ogi_blocks_row_begin(b, line, -1, flags))
-		return OGI_ENOMEM;
-	if (a == e)
-		return 0;
-	size_t col_at = ls;
-	uint32_t col = 1;
-	if (!flags)
-		return add_cell(b, line, ls, a, e, &col_at, &col);
-	char sep = tab ? '\t' : '|';
-	/* Tab rows keep their leading empty cells (they shift the columns of merged headers):
-	 * split the untrimmed line. Pipe rows drop the empty cells outside the outer pipes. */
-	size_t from = tab ? ls : a, to = tab ? le : e;
-	if (!tab) {
+	if (!tab && !piped)
+		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
+	size_t count;
+	if (tab) {
+		/* tab rows keep their leading empty cells (they shift the columns of merged
+		 * headers): the untrimmed line is split */
+		count = 1 + count_byte(t, ls, le, '\t');
+		flags |= OGI_BROW_TABS;
+	} else {
+		/* pipe rows drop the empty cells outside the outer pipes */
+		size_t from = a, to = e;
 		if (t[from] == '|')
 			from++;
 		if (to > from && t[to - 1] == '|')
 			to--;
+		count = 1 + count_byte(t, from, to, '|');
+		flags |= OGI_BROW_PIPES;
 	}
-	for (size_t s = from;;) {
-		const char *p = memchr(t + s, sep, to - s);
-		size_t ce = p ? (size_t)(p - t) : to;
-		if (add_cell(b, line, ls, s, ce, &col_at, &col))
-			return OGI_ENOMEM;
-		if (!p)
+	if (count > UINT32_MAX)
+		return ogi__error(OGI_ELIMIT, "too many cells");
+	return ogi_blocks_line(b, (uint32_t)ls, (uint32_t)(le - ls), line, (uint32_t)count, flags);
+}
+
+/* Is there a tab or a pipe in s[0..n)? Eight bytes at a time (the last word overlapping the
+ * one before it), for short ranges. */
+static int tab_or_pipe(const char *s, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+	uint64_t w, x, y, hit = 0;
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++)
+			if (s[i] == '\t' || s[i] == '|')
+				return 1;
+		return 0;
+	}
+	for (size_t i = 0;; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		memcpy(&w, s + i, 8);
+		x = w ^ (ones * '\t');
+		y = w ^ (ones * '|');
+		hit |= ((x - ones) & ~x) | ((y - ones) & ~y);
+		if (i + 8 == n)
 			break;
-		s = ce + 1;
 	}
-	return 0;
+	return (hit & highs) != 0;
+}
+
+/* The end of the line that starts at ls: the first \n, or \r or form feed when the text has
+ * them (`ends`); *split is set when a tab or a pipe comes before it. */
+/* Index of the first byte of w (in memory order) that is zero in x = w ^ pattern, given that
+ * m = (x - ones) & ~x & highs is not 0 (its lowest flagged byte is exact). */
+static inline size_t first_flagged(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t k = 0;
+	while (!(m & 0x80))
+		m >>= 8, k++;
+	return k;
+#endif
+}
+
+static size_t line_end(const char *t, size_t ls, size_t n, int ends, int *split)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+	size_t le = n, i = ls;
+	/* most lines are short: their end is found in the first words, without a call (the
+	 * lowest byte flagged in the union of the tests is a true match) */
+	for (int k = 0; k < 4 && n - i >= 8; k++, i += 8) {
+		uint64_t w;
+		memcpy(&w, t + i, 8);
+		uint64_t x = w ^ (ones * '\n'), m = (x - ones) & ~x;
+		if (ends) {
+			uint64_t y = w ^ (ones * '\r'), z = w ^ (ones * '\f');
+			m |= ((y - ones) & ~y) | ((z - ones) & ~z);
+		}
+		if (m & highs) {
+			le = i + first_flagged(m & highs);
+			goto found;
+		}
+	}
+	const char *nl = memchr(t + i, '\n', n - i);
+	le = nl ? (size_t)(nl - t) : n;
+	if (ends) {
+		const char *cr = memchr(t + i, '\r', le - i), *ff = memchr(t + i, '\f', le - i);
+		if (cr && (size_t)(cr - t) < le)
+			le = (size_t)(cr - t);
+		if (ff && (size_t)(ff - t) < le)
+			le = (size_t)(ff - t);
+	}
+found:
+	if (le - ls <= 64) {
+		/* short lines (most of a flattened table): eight bytes at a time */
+		*split = tab_or_pipe(t + ls, le - ls);
+	} else {
+		*split = memchr(t + ls, '\t', le - ls) || memchr(t + ls, '|', le - ls);
+	}
+	return le;
 }
 
 int ogi_blocks_from_text(ogi_blocks *b)
@@ -140,32 +204,24 @@ int ogi_blocks_from_text(ogi_blocks *b)
 	const char *t = b->text;
 	size_t n = b->len, ls = 0;
 	uint32_t line = 1;
+	int gap = 0;
 	b->format = OGI_FORMAT_TEXT;
+	if (n > UINT32_MAX)
+		return ogi__error(OGI_ELIMIT, "text of %zu bytes is too long", n);
 	/* \r and form feeds are rare: look for them in lines only when the text has them */
 	int has_cr = n && memchr(t, '\r', n) != NULL, has_ff = n && memchr(t, '\f', n) != NULL;
-	/* one allocation: a row per line; a cell per line, tab and pipe (an upper bound) */
-	size_t lines = 1, seps = 0;
-	for (const char *p = t; p && (p = memchr(p, '\n', (size_t)(t + n - p))); p++)
-		lines++;
-	for (const char *p = t; p && (p = memchr(p, '\t', (size_t)(t + n - p))); p++)
-		seps++;
-	for (const char *p = t; p && (p = memchr(p, '|', (size_t)(t + n - p))); p++)
-		seps++;
-	if (ogi_blocks_reserve(b, lines + (has_cr || has_ff ? lines : 0), lines + seps + 1))
+	/* a guess of the rows (grown as needed, trimmed at the end) */
+	if (ogi_blocks_reserve(b, n / 24 + 16, 0))
 		return OGI_ENOMEM;
 	while (ls <= n) {
-		/* a line ends at \n, \r\n, \r or a form feed (page break) */
-		const char *nl = memchr(t + ls, '\n', n - ls);
-		size_t le = nl ? (size_t)(nl - t) : n;
-		/* a \r or form feed inside also ends the line (rare: look only when present) */
-		const char *cr = has_cr ? memchr(t + ls, '\r', le - ls) : NULL;
-		const char *ff = has_ff ? memchr(t + ls, '\f', le - ls) : NULL;
-		if (cr && (size_t)(cr - t) < le)
-			le = (size_t)(cr - t);
-		if (ff && (size_t)(ff - t) < le)
-			le = (size_t)(ff - t);
-		if (split_line(b, line, ls, le))
+		/* a line ends at \n, \r\n, \r or a form feed (page break); \r and form feeds
+		 * are rare: looked for only when the text has them */
+		int split;
+		size_t le = line_end(t, ls, n, has_cr || has_ff, &split);
+		if (le > ls && add_line(b, line, ls, le, split, &gap))
 			return OGI_ENOMEM;
+		if (le == ls)
+			gap = 1;
 		if (le >= n)
 			break;
 		if (t[le] == '\r' && le + 1 < n && t[le + 1] == '\n')
@@ -176,5 +232,60 @@ int ogi_blocks_from_text(ogi_blocks *b)
 		if (line == UINT32_MAX)
 			break;
 	}
+	/* give back the slack of the guess */
+	if (b->cap_rows > b->nrows && b->nrows) {
+		ogi_brow *p = ogi__reallocarray(b->rows, b->nrows, sizeof(*p));
+		if (p) {
+			b->rows = p;
+			b->cap_rows = b->nrows;
+		}
+	}
 	return 0;
+}
+
+/* ---- reading the cells of a text row ------------------------------------------------------ */
+
+void ogi_bcells_begin(ogi_bcells *it, const ogi_blocks *b, size_t r)
+{
+	const ogi_brow *row = &b->rows[r];
+	it->b = b;
+	it->row = row;
+	it->k = 0;
+	it->s = it->to = 0;
+	it->sep = 0;
+	if ((row->flags & OGI_BROW_LINE) && (row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
+		const char *t = b->text;
+		size_t from = row->first, to = (size_t)row->first + row->len;
+		if (row->flags & OGI_BROW_TABS) {
+			it->sep = '\t';
+		} else {
+			trim(t, &from, &to);
+			if (from < to && t[from] == '|')
+				from++;
+			if (to > from && t[to - 1] == '|')
+				to--;
+			it->sep = '|';
+		}
+		it->s = (uint32_t)from;
+		it->to = (uint32_t)to;
+	}
+}
+
+int ogi_bcells__split(ogi_bcells *it, ogi_bcview *c)
+{
+	const char *t = it->b->text;
+	size_t s = it->s, to = it->to, ce = s;
+	char sep = it->sep;
+	/* cells are short: a plain search */
+	while (ce < to && t[ce] != sep)
+		ce++;
+	const char *p = ce < to ? t + ce : NULL;
+	size_t a = s, e = ce;
+	trim(t, &a, &e);
+	c->off = (uint32_t)a;
+	c->len = (uint32_t)(e - a);
+	c->flags = 0;
+	c->k = it->k++;
+	it->s = (uint32_t)(p ? ce + 1 : to);
+	return 1;
 }

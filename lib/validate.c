@@ -10,11 +10,11 @@
  */
 #include "validate_int.h"
 #include "catalog_int.h"
+#include "diagnostics_int.h"
 #include "normalize.h"
 
-#include <inttypes.h>
 #include <pthread.h>
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 /* ---- options ------------------------------------------------------------------------------ */
@@ -60,15 +60,31 @@ static int suppressed(const ogi_validate_options *o, const char *id)
 #define MAX_EQ 256
 #define MAX_TERMS 4096
 
-/* For every cell, the equations it appears in; the cells of each edition in printed order. */
+/* For every cell, the equations it appears in; the cells of each edition in printed order;
+ * per edition, its equations and whether a cell is in one of them. */
 static uint16_t cell_eq_first[OGI_CELL_COUNT + 1];
 static uint16_t cell_eq[MAX_TERMS];
 static ogi_cell_id ed_cells[3][OGI_CELL_COUNT];
 static size_t ed_ncells[3];
 static size_t index_neq; /* equations in the index (all of the catalog's, in practice) */
-static uint16_t row_of[OGI_CELL_COUNT];     /* ogi_cell_row(), cached for the hot loops */
+static uint16_t ed_eqs[3][MAX_EQ];
+static size_t ed_neqs[3];
+static unsigned char ed_in_sum[3][OGI_CELL_COUNT];
+static ogi_cell_id ed_extra[3][OGI_CELL_COUNT]; /* in an equation of the edition, not in it */
+static size_t ed_nextra[3];
+static uint16_t row_of[OGI_CELL_COUNT];        /* ogi_cell_row(), cached for the hot loops */
 static unsigned char block_of[OGI_CELL_COUNT]; /* ogi_cell_block(), cached */
+static unsigned char vtype_of[OGI_CELL_COUNT]; /* ogi_cell_value_type(), cached */
+static unsigned char eq_rule[MAX_EQ];          /* ogi_rules__by_id() of each equation's rule */
+static unsigned char rule_uses_paths[OGI_RULE__COUNT], rule_uses_labels[OGI_RULE__COUNT];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* 0, 1, 2 for the editions 2021, 2019, legacy (their bits), -1 for unknown. */
+static int ed_index(ogi_edition edition)
+{
+	return edition == OGI_EDITION_2021 ? 0 : edition == OGI_EDITION_2019 ? 1
+	       : edition == OGI_EDITION_LEGACY ? 2 : -1;
+}
 
 static void build_tables(void)
 {
@@ -101,15 +117,39 @@ static void build_tables(void)
 			cell_eq[count[eqs[e].lhs[k]]++] = (uint16_t)e;
 		for (size_t k = 0; k < eqs[e].nrhs; k++)
 			cell_eq[count[eqs[e].rhs[k]]++] = (uint16_t)e;
+		eq_rule[e] = (unsigned char)ogi_rules__by_id(eqs[e].rule);
+		for (int k = 0; k < 3; k++) {
+			if (!(eqs[e].editions & (1u << k)))
+				continue;
+			ed_eqs[k][ed_neqs[k]++] = (uint16_t)e;
+			for (size_t t = 0; t < eqs[e].nlhs; t++)
+				ed_in_sum[k][eqs[e].lhs[t]] = 1;
+			for (size_t t = 0; t < eqs[e].nrhs; t++)
+				ed_in_sum[k][eqs[e].rhs[t]] = 1;
+		}
 	}
 	for (int x = 0; x < OGI_CELL_COUNT; x++) {
 		row_of[x] = (uint16_t)ogi_cell_row((ogi_cell_id)x);
 		block_of[x] = (unsigned char)ogi_cell_block((ogi_cell_id)x);
+		vtype_of[x] = (unsigned char)ogi_cell_value_type((ogi_cell_id)x);
 	}
-	for (int e = 0; e < 3; e++)
+	for (int e = 0; e < 3; e++) {
+		unsigned char in_ed[OGI_CELL_COUNT] = {0};
 		for (ogi_cell_id x = ogi_cell_next(1u << e, OGI_CELL_NONE); x != OGI_CELL_NONE;
-		     x = ogi_cell_next(1u << e, x))
+		     x = ogi_cell_next(1u << e, x)) {
 			ed_cells[e][ed_ncells[e]++] = x;
+			in_ed[x] = 1;
+		}
+		for (int x = 0; x < OGI_CELL_COUNT; x++)
+			if (ed_in_sum[e][x] && !in_ed[x])
+				ed_extra[e][ed_nextra[e]++] = (ogi_cell_id)x;
+	}
+	for (int r = 0; r < OGI_RULE__COUNT; r++)
+		for (int en = 0; en < 2; en++) {
+			const char *t = ogi_rules__template((ogi_rule_name)r, en);
+			rule_uses_paths[r] |= strstr(t, "_paths}") != NULL;
+			rule_uses_labels[r] |= strstr(t, "_labels}") != NULL;
+		}
 }
 
 static void tables(void)
@@ -120,8 +160,7 @@ static void tables(void)
 /* The cells of an edition in printed order (none for OGI_EDITION_UNKNOWN). */
 static const ogi_cell_id *edition_cells(ogi_edition edition, size_t *n)
 {
-	int e = edition == OGI_EDITION_2021 ? 0 : edition == OGI_EDITION_2019 ? 1
-	        : edition == OGI_EDITION_LEGACY ? 2 : -1;
+	int e = ed_index(edition);
 	tables();
 	*n = e < 0 ? 0 : ed_ncells[e];
 	return e < 0 ? ed_cells[0] : ed_cells[e];
@@ -129,31 +168,54 @@ static const ogi_cell_id *edition_cells(ogi_edition edition, size_t *n)
 
 /* ---- context and emission ----------------------------------------------------------------- */
 
-void ogi_validate__snapshot(ogi_vctx *c, const ogi_report *report)
+static int is_number_state(ogi_cell_state s)
 {
-	size_t n;
-	const ogi_cell_id *cells = edition_cells(ogi_report_edition(report), &n);
-	memset(c->state, 0, sizeof(c->state)); /* OGI_STATE_ABSENT */
-	memset(c->value, 0, sizeof(c->value));
-	memset(c->has, 0, sizeof(c->has));
-	for (size_t i = 0; i < n; i++) {
-		ogi_cell_id x = cells[i];
-		ogi_cell_state s = ogi_report_state(report, x);
-		int64_t v = 0;
-		if ((s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED) && ogi_report_value(&v, report, x))
-			v = 0;
-		c->state[x] = s;
-		c->value[x] = v;
-		c->has[x] = (unsigned char)(s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED ||
-		                            (c->lenient && (s == OGI_STATE_BLANK || s == OGI_STATE_NA)));
-	}
+	return s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED;
 }
 
-static void buf_reset(ogi__buf *b)
+void ogi_validate__snapshot(ogi_vctx *c, const ogi_report *report)
 {
-	b->len = 0;
-	if (b->ptr)
-		b->ptr[0] = '\0';
+	int k = ed_index(ogi_report_edition(report));
+	c->cells = edition_cells(ogi_report_edition(report), &c->ncells);
+	memset(c->state, 0, sizeof(c->state)); /* OGI_STATE_ABSENT */
+	memset(c->has, 0, sizeof(c->has));
+	memset(c->nstate, 0, sizeof(c->nstate));
+	/* which states take part in sums */
+	unsigned char sums_of[OGI_STATE_INVALID + 1] = {0};
+	sums_of[OGI_STATE_VALUE] = sums_of[OGI_STATE_INFERRED] = 1;
+	sums_of[OGI_STATE_BLANK] = sums_of[OGI_STATE_NA] = (unsigned char)(c->lenient != 0);
+	uint64_t mag = 0; /* OR of the magnitudes of the values (minus 1 if < 0) */
+	int negative = 0;
+	for (size_t i = 0, n = c->ncells; i < n; i++) {
+		ogi_cell_id x = c->cells[i];
+		unsigned int s = (unsigned int)ogi_report_state(report, x);
+		int64_t v = 0;
+		if (s > OGI_STATE_INVALID)
+			s = OGI_STATE_ABSENT; /* no such state */
+		else if ((s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED) &&
+		         ogi_report_value(&v, report, x))
+			v = 0;
+		uint64_t u = (uint64_t)v;
+		mag |= v < 0 ? ~u : u;
+		if (v < 0 && vtype_of[x] != OGI_VALUE_SIGNED)
+			negative = 1;
+		c->state[x] = (unsigned char)s;
+		c->value[x] = v;
+		c->has[x] = sums_of[s];
+		c->nstate[s]++;
+	}
+	/* the cells of the edition's equations outside it: absent, 0 */
+	for (size_t i = 0; k >= 0 && i < ed_nextra[k]; i++)
+		c->value[ed_extra[k][i]] = 0;
+	c->negative = negative;
+	c->small = mag < (UINT64_C(1) << 40);
+}
+
+int ogi_validate__wants(const ogi_vctx *c, ogi_rule_name rule)
+{
+	int sev = ogi_rules__severity(rule, c->edition);
+	return sev >= 0 && sev >= (int)c->opts->min_severity &&
+	       !suppressed(c->opts, ogi_rules__id(rule));
 }
 
 int ogi_validate__emit(ogi_vctx *c, ogi_rule_name rule, const ogi_rule_arg *args, size_t nargs,
@@ -165,19 +227,38 @@ int ogi_validate__emit(ogi_vctx *c, ogi_rule_name rule, const ogi_rule_arg *args
 	const char *id = ogi_rules__id(rule);
 	if (sev < 0 || sev < (int)c->opts->min_severity || suppressed(c->opts, id))
 		return 0;
-	size_t idx = (size_t)rule; /* the enum follows rules.def, as the public index does */
-	buf_reset(&c->zh);
-	buf_reset(&c->en);
-	if (ogi_rules__format(&c->zh, ogi_rule_message_template(idx, "zh"), args, nargs, 0) ||
-	    (suffix && ogi_rules__format(&c->zh, suffix->zh, args, nargs, 0)) ||
-	    ogi_rules__format(&c->en, ogi_rule_message_template(idx, "en"), args, nargs, 1) ||
-	    (suffix && ogi_rules__format(&c->en, suffix->en, args, nargs, 1)))
+	/* both messages in one scratch buffer: zh, NUL, en */
+	ogi__buf *m = &c->msg;
+	m->len = 0;
+	if (m->cap < 1024 && ogi__buf_grow(m, 1024))
+		return OGI_ENOMEM;
+	if (ogi_rules__format_rule(m, rule, 0, args, nargs) ||
+	    (suffix && ogi_rules__format(m, suffix->zh, args, nargs, 0)))
 		return ogi__oom();
-	int rc = ogi_diagnostics_add(c->out, id, (ogi_severity)sev, c->zh.ptr, c->en.ptr, pos);
-	if (!rc)
-		rc = ogi_diagnostics_set_detail(c->out, paths, npaths, has_expected, expected,
-		                                has_actual, actual, suspect);
-	return rc;
+	size_t zh_len = m->len;
+	if (ogi__buf_put(m, "", 1) ||
+	    ogi_rules__format_rule(m, rule, 1, args, nargs) ||
+	    (suffix && ogi_rules__format(m, suffix->en, args, nargs, 1)))
+		return ogi__oom();
+	/* the texts are the catalog's templates filled with well-formed text (the catalog's,
+	 * numbers, and strings of the report, which keeps only well-formed UTF-8), and the cells
+	 * are the catalog's: the checks of ogi_diagnostics_add() are not needed */
+	ogi_diag_fields f = {.rule = id,
+	                     .rule_len = strlen(id),
+	                     .severity = (ogi_severity)sev,
+	                     .zh = m->ptr,
+	                     .en = m->ptr + zh_len + 1,
+	                     .zh_len = zh_len,
+	                     .en_len = m->len - zh_len - 1,
+	                     .pos = pos,
+	                     .paths = paths,
+	                     .npaths = npaths,
+	                     .has_expected = has_expected,
+	                     .has_actual = has_actual,
+	                     .expected = expected,
+	                     .actual = actual,
+	                     .suspect = suspect};
+	return ogi_diagnostics__append(c->out, &f);
 }
 
 /* Copies the report's parse diagnostics that pass the filters. */
@@ -220,6 +301,13 @@ static int copy_parse_diagnostics(ogi_vctx *c)
 
 /* ---- small helpers ------------------------------------------------------------------------- */
 
+static void buf_reset(ogi__buf *b)
+{
+	b->len = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
 /* Adds with overflow check; returns 0 on overflow. */
 static int add_ok(int64_t *acc, int64_t v)
 {
@@ -229,17 +317,46 @@ static int add_ok(int64_t *acc, int64_t v)
 	return 1;
 }
 
-static void fmt_int(char *buf, size_t size, int64_t v)
+size_t ogi_validate__fmt_int(char *buf, int64_t v)
 {
-	snprintf(buf, size, "%" PRId64, v);
+	char tmp[24];
+	size_t n = 0, len = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
 }
 
 static void fmt_value(char *buf, size_t size, ogi_cell_id cell, int64_t v)
 {
-	if (ogi_cell_value_type(cell) == OGI_VALUE_MONEY)
+	if (vtype_of[cell] == OGI_VALUE_MONEY)
 		ogi_money_format(buf, size, v);
 	else
-		fmt_int(buf, size, v);
+		ogi_validate__fmt_int(buf, v);
+}
+
+/*
+ * Appends the n strings that follow to b, a NULL one as "(null)" (what "%s" printed).
+ * Returns 0 or OGI_ENOMEM.
+ */
+static int cat(ogi__buf *b, int n, ...)
+{
+	va_list ap;
+	int rc = 0;
+	va_start(ap, n);
+	for (int i = 0; i < n && !rc; i++) {
+		const char *s = va_arg(ap, const char *);
+		rc = ogi__buf_puts(b, s ? s : "(null)");
+	}
+	va_end(ap);
+	return rc ? OGI_ENOMEM : 0;
 }
 
 static ogi_position cell_pos(const ogi_vctx *c, ogi_cell_id cell)
@@ -262,11 +379,6 @@ static int join_cells(ogi__buf *b, const ogi_cell_id *cells, size_t n, const cha
 			return ogi__oom();
 	}
 	return ogi__buf_put(b, "", 0) ? ogi__oom() : 0;
-}
-
-static int is_number_state(ogi_cell_state s)
-{
-	return s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED;
 }
 
 /* ---- document rules ------------------------------------------------------------------------ */
@@ -323,6 +435,21 @@ static int agency_kind(const char *folded, size_t len)
 	return -1;
 }
 
+/* Writes "%04d-%s" of year and day (at most 5 bytes) into buf (at least 32 bytes). */
+static void fmt_deadline(char *buf, int year, const char *day)
+{
+	char digits[24];
+	size_t n = 0, nd = ogi_validate__fmt_int(digits, year < 0 ? -(int64_t)year : year);
+	if (year < 0)
+		buf[n++] = '-';
+	for (size_t w = (year < 0 ? 3 : 4); nd < w; w--) /* zero padding to a width of 4 */
+		buf[n++] = '0';
+	memcpy(buf + n, digits, nd);
+	n += nd;
+	buf[n++] = '-';
+	strcpy(buf + n, day);
+}
+
 static int fold_name(ogi__buf *out, const char *s)
 {
 	buf_reset(out);
@@ -363,7 +490,7 @@ static int rule_meta(ogi_vctx *c)
 
 	/* TEMPLATE-YEAR / TEMPLATE-UNKNOWN */
 	char ybuf[16];
-	snprintf(ybuf, sizeof(ybuf), "%d", year);
+	ogi_validate__fmt_int(ybuf, year);
 	if (c->edition == OGI_EDITION_UNKNOWN) {
 		rc = ogi_validate__emit(c, OGI_RULE_TEMPLATE_UNKNOWN, NULL, 0, NULL, NULL, 0, 0, 0, 0, 0,
 		                        OGI_CELL_NONE, NULL);
@@ -378,18 +505,23 @@ static int rule_meta(ogi_vctx *c)
 	if (rc)
 		return rc;
 
-	/* PUBLISHED-LATE */
-	if (!year || !published || strlen(published) != 10)
+	/* PUBLISHED-LATE: a department's deadline (31 January, from 2019) is the earlier one; the
+	 * agency's name is classified only when the date lies between the two */
+	if (!year || !published || strlen(published) != 10 ||
+	    !ogi_validate__wants(c, OGI_RULE_PUBLISHED_LATE))
+		return 0;
+	char deadline[32];
+	fmt_deadline(deadline, year + 1, "01-31");
+	if (strcmp(published, deadline) <= 0)
 		return 0;
 	int kind = -1;
 	if (agency && *agency) {
-		if (fold_name(&c->zh, agency))
+		if (fold_name(&c->tmp[0], agency))
 			return OGI_ENOMEM;
-		kind = agency_kind(c->zh.ptr, c->zh.len);
+		kind = agency_kind(c->tmp[0].ptr, c->tmp[0].len);
 	}
 	int dept_deadline = year >= 2019 && kind == 0;
-	char deadline[32];
-	snprintf(deadline, sizeof(deadline), "%04d-%s", year + 1, dept_deadline ? "01-31" : "03-31");
+	fmt_deadline(deadline, year + 1, dept_deadline ? "01-31" : "03-31");
 	if (strcmp(published, deadline) <= 0)
 		return 0;
 	static const char *const kinds_zh[] = {"机关类别不明", "部门", "政府"};
@@ -428,54 +560,47 @@ static int rule_sections(ogi_vctx *c)
 
 /* ---- cell rules ------------------------------------------------------------------------------ */
 
-static int in_sum(ogi_cell_id cell, ogi_edition edition);
-
 /* A cell CELL-BLANK reports: absent cells; in the strict ruleset also blank cells, and na
  * cells that take part in a sum equation (a placeholder elsewhere, such as —— in the
- * regulations row of a county, says "not applicable" and is no finding). */
-static int blank_reported(const ogi_vctx *c, ogi_cell_id cell)
+ * regulations row of a county, says "not applicable" and is no finding). `in_sum` is the
+ * edition's row of ed_in_sum. */
+static int blank_reported(const ogi_vctx *c, const unsigned char *in_sum, ogi_cell_id cell)
 {
-	ogi_cell_state s = c->state[cell];
+	unsigned int s = c->state[cell];
 	if (s == OGI_STATE_ABSENT)
 		return 1;
 	if (c->lenient)
 		return 0;
-	return s == OGI_STATE_BLANK || (s == OGI_STATE_NA && in_sum(cell, c->edition));
+	return s == OGI_STATE_BLANK || (s == OGI_STATE_NA && in_sum[cell]);
 }
 
 static int emit_blank_cell(ogi_vctx *c, ogi_cell_id cell)
 {
-	ogi_cell_state s = c->state[cell];
+	ogi_cell_state s = (ogi_cell_state)c->state[cell];
 	const char *raw = ogi_report_raw(c->report, cell);
-	ogi__buf subj = {0}, pzh = {0}, pen = {0};
-	int rc = 0;
+	ogi__buf *subj = &c->tmp[0], *pzh = &c->tmp[1], *pen = &c->tmp[2];
+	buf_reset(subj);
+	buf_reset(pzh);
+	buf_reset(pen);
+	int rc;
 	const char *col = ogi_col_label(ogi_cell_col(cell));
+	const char *path = ogi_cell_path(cell), *row = ogi_row_label(ogi_cell_row(cell));
 	if (col)
-		rc = ogi__buf_printf(&subj, "%s（%s·%s）", ogi_cell_path(cell),
-		                     ogi_row_label(ogi_cell_row(cell)), col);
+		rc = cat(subj, 6, path, "（", row, "·", col, "）");
 	else
-		rc = ogi__buf_printf(&subj, "%s（%s）", ogi_cell_path(cell),
-		                     ogi_row_label(ogi_cell_row(cell)));
+		rc = cat(subj, 4, path, "（", row, "）");
 	if (!rc && s == OGI_STATE_NA)
-		rc = ogi__buf_printf(&pzh, "填写的是占位符“%s”而非数字", raw ? raw : "—") ||
-		     ogi__buf_printf(&pen, "holds the placeholder \"%s\" instead of a number",
-		                     raw ? raw : "-");
+		rc = cat(pzh, 3, "填写的是占位符“", raw ? raw : "—", "”而非数字") ||
+		     cat(pen, 3, "holds the placeholder \"", raw ? raw : "-", "\" instead of a number");
 	else if (!rc)
-		rc = ogi__buf_puts(&pzh, s == OGI_STATE_BLANK ? "为空白" : "缺失") ||
-		     ogi__buf_puts(&pen, s == OGI_STATE_BLANK ? "is blank" : "is missing");
-	if (rc) {
-		rc = ogi__oom();
-	} else {
-		ogi_rule_arg a[] = {{"subject", subj.ptr, ogi_cell_path(cell)},
-		                    {"problem", pzh.ptr, pen.ptr}};
-		ogi_position pos = cell_pos(c, cell);
-		rc = ogi_validate__emit(c, OGI_RULE_CELL_BLANK, a, 2, &pos, &cell, 1, 0, 0, 0, 0,
-		                        OGI_CELL_NONE, NULL);
-	}
-	ogi__buf_free(&subj);
-	ogi__buf_free(&pzh);
-	ogi__buf_free(&pen);
-	return rc;
+		rc = ogi__buf_puts(pzh, s == OGI_STATE_BLANK ? "为空白" : "缺失") ||
+		     ogi__buf_puts(pen, s == OGI_STATE_BLANK ? "is blank" : "is missing");
+	if (rc)
+		return ogi__oom();
+	ogi_rule_arg a[] = {{"subject", subj->ptr, path}, {"problem", pzh->ptr, pen->ptr}};
+	ogi_position pos = cell_pos(c, cell);
+	return ogi_validate__emit(c, OGI_RULE_CELL_BLANK, a, 2, &pos, &cell, 1, 0, 0, 0, 0,
+	                          OGI_CELL_NONE, NULL);
 }
 
 /* One diagnostic for a table (group 0: no paths), a row (group 1) or a run of consecutive
@@ -483,40 +608,39 @@ static int emit_blank_cell(ogi_vctx *c, ogi_cell_id cell)
 static int emit_blank_group(ogi_vctx *c, const ogi_cell_id *cells, size_t n, size_t group,
                             int all_absent)
 {
-	ogi__buf zh = {0}, en = {0};
+	ogi__buf *zh = &c->tmp[0], *en = &c->tmp[1];
+	buf_reset(zh);
+	buf_reset(en);
 	ogi_row_id row = ogi_cell_row(cells[0]), last = ogi_cell_row(cells[n - 1]);
 	ogi_block_id block = ogi_cell_block(cells[0]);
 	const char *bk = ogi_block_key(block);
 	int rc;
-	if (group == 0)
-		rc = ogi__buf_printf(&zh, "“%s”表格", ogi_block_label(block)) ||
-		     ogi__buf_printf(&en, "the table \"%s\"", bk);
-	else if (group == 1)
-		rc = ogi__buf_printf(&zh, "“%s”行（%s.%s）", ogi_row_label(row), bk, ogi_row_key(row)) ||
-		     ogi__buf_printf(&en, "the row %s.%s", bk, ogi_row_key(row));
-	else
-		rc = ogi__buf_printf(&zh, "“%s”至“%s”共%zu行（%s.%s … %s.%s）", ogi_row_label(row),
-		                     ogi_row_label(last), group, bk, ogi_row_key(row), bk,
-		                     ogi_row_key(last)) ||
-		     ogi__buf_printf(&en, "the %zu rows %s.%s … %s.%s", group, bk, ogi_row_key(row), bk,
-		                     ogi_row_key(last));
-	if (rc) {
-		rc = ogi__oom();
+	if (group == 0) {
+		rc = cat(zh, 3, "“", ogi_block_label(block), "”表格") ||
+		     cat(en, 3, "the table \"", bk, "\"");
+	} else if (group == 1) {
+		rc = cat(zh, 7, "“", ogi_row_label(row), "”行（", bk, ".", ogi_row_key(row), "）") ||
+		     cat(en, 4, "the row ", bk, ".", ogi_row_key(row));
 	} else {
-		int plural = group > 1;
-		ogi_rule_arg a[] = {{"subject", zh.ptr, en.ptr},
-		                    {"problem", all_absent ? "整体缺失" : "没有填写任何数字",
-		                     all_absent ? (plural ? "are missing" : "is missing")
-		                                : (plural ? "hold no number" : "holds no number")}};
-		ogi_position pos = OGI_POSITION_INIT;
-		for (size_t i = 0; i < n && !pos_known(&pos); i++)
-			pos = cell_pos(c, cells[i]);
-		rc = ogi_validate__emit(c, OGI_RULE_CELL_BLANK, a, 2, &pos, group ? cells : NULL,
-		                        group ? n : 0, 0, 0, 0, 0, OGI_CELL_NONE, NULL);
+		char nbuf[24];
+		ogi_validate__fmt_int(nbuf, (int64_t)group);
+		rc = cat(zh, 15, "“", ogi_row_label(row), "”至“", ogi_row_label(last), "”共", nbuf,
+		         "行（", bk, ".", ogi_row_key(row), " … ", bk, ".", ogi_row_key(last), "）") ||
+		     cat(en, 11, "the ", nbuf, " rows ", bk, ".", ogi_row_key(row), " … ", bk, ".",
+		         ogi_row_key(last), "");
 	}
-	ogi__buf_free(&zh);
-	ogi__buf_free(&en);
-	return rc;
+	if (rc)
+		return ogi__oom();
+	int plural = group > 1;
+	ogi_rule_arg a[] = {{"subject", zh->ptr, en->ptr},
+	                    {"problem", all_absent ? "整体缺失" : "没有填写任何数字",
+	                     all_absent ? (plural ? "are missing" : "is missing")
+	                                : (plural ? "hold no number" : "holds no number")}};
+	ogi_position pos = OGI_POSITION_INIT;
+	for (size_t i = 0; i < n && !pos_known(&pos); i++)
+		pos = cell_pos(c, cells[i]);
+	return ogi_validate__emit(c, OGI_RULE_CELL_BLANK, a, 2, &pos, group ? cells : NULL,
+	                          group ? n : 0, 0, 0, 0, 0, OGI_CELL_NONE, NULL);
 }
 
 /* The end of the row that starts at cells[i] (cells of one block in printed order). */
@@ -538,15 +662,22 @@ static int row_absent(const ogi_vctx *c, const ogi_cell_id *cells, size_t i, siz
 
 static int rule_blank(ogi_vctx *c)
 {
-	size_t ncells;
-	const ogi_cell_id *all = edition_cells(c->edition, &ncells);
+	/* nothing to report: no absent cell, and in the strict ruleset no blank or na cell */
+	if (!c->nstate[OGI_STATE_ABSENT] &&
+	    (c->lenient || (!c->nstate[OGI_STATE_BLANK] && !c->nstate[OGI_STATE_NA])))
+		return 0;
+	if (!ogi_validate__wants(c, OGI_RULE_CELL_BLANK))
+		return 0;
+	size_t ncells = c->ncells;
+	const ogi_cell_id *all = c->cells;
+	const unsigned char *in_sum = ed_in_sum[ed_index(c->edition)]; /* ncells > 0: known edition */
 	/* the cells of a block are contiguous in printed order */
 	for (size_t first = 0; first < ncells;) {
 		unsigned char b = block_of[all[first]];
 		size_t n = 0, holding = 0, absent = 0;
 		const ogi_cell_id *cells = all + first;
 		while (first + n < ncells && block_of[all[first + n]] == b) {
-			holding += (size_t)!blank_reported(c, cells[n]);
+			holding += (size_t)!blank_reported(c, in_sum, cells[n]);
 			absent += (size_t)(c->state[cells[n]] == OGI_STATE_ABSENT);
 			n++;
 		}
@@ -557,6 +688,8 @@ static int rule_blank(ogi_vctx *c)
 				return rc;
 			continue;
 		}
+		if (holding == n)
+			continue;
 		/* consecutive rows left out: one diagnostic for the run; a row with no number at
 		 * all: one for the row; else one per cell */
 		for (size_t i = 0; i < n;) {
@@ -579,7 +712,7 @@ static int rule_blank(ogi_vctx *c)
 				}
 			}
 			for (size_t k = i; k < j; k++) {
-				miss += (size_t)blank_reported(c, cells[k]);
+				miss += (size_t)blank_reported(c, in_sum, cells[k]);
 				abs += (size_t)(c->state[cells[k]] == OGI_STATE_ABSENT);
 			}
 			int rc = 0;
@@ -587,7 +720,7 @@ static int rule_blank(ogi_vctx *c)
 				rc = emit_blank_group(c, cells + i, j - i, 1, abs == j - i);
 			} else if (miss) {
 				for (size_t k = i; !rc && k < j; k++)
-					if (blank_reported(c, cells[k]))
+					if (blank_reported(c, in_sum, cells[k]))
 						rc = emit_blank_cell(c, cells[k]);
 			}
 			if (rc)
@@ -598,57 +731,74 @@ static int rule_blank(ogi_vctx *c)
 	return 0;
 }
 
+/* CELL-INFERRED for one cell (the common case: its strings as they are). */
+static int emit_inferred_cell(ogi_vctx *c, ogi_cell_id x)
+{
+	const char *r = ogi_report_raw(c->report, x);
+	char vbuf[32];
+	fmt_value(vbuf, sizeof(vbuf), x, c->value[x]);
+	ogi__buf *q = &c->tmp[3]; /* the raw text quoted in Chinese, NUL, in English */
+	size_t zl = 0;
+	buf_reset(q);
+	if (r && *r) {
+		if (cat(q, 3, "（“", r, "”）"))
+			return ogi__oom();
+		zl = q->len;
+		if (ogi__buf_put(q, "", 1) || cat(q, 3, " (\"", r, "\")"))
+			return ogi__oom();
+	}
+	ogi_rule_arg a[] = {{"path", ogi_cell_path(x), NULL},
+	                    {"raw", zl ? q->ptr : "", zl ? q->ptr + zl + 1 : ""},
+	                    {"value", vbuf, NULL}};
+	ogi_position pos = cell_pos(c, x);
+	return ogi_validate__emit(c, OGI_RULE_CELL_INFERRED, a, 3, &pos, &x, 1, 0, 0, 1, c->value[x],
+	                          OGI_CELL_NONE, NULL);
+}
+
 /* CELL-INFERRED for one cell, or for a whole row (n > 1). */
 static int emit_inferred(ogi_vctx *c, const ogi_cell_id *cells, size_t n)
 {
-	ogi__buf path = {0}, raw = {0}, val = {0};
-	int same = 1, rc = 0;
+	if (n == 1)
+		return emit_inferred_cell(c, cells[0]);
+	ogi__buf *path = &c->tmp[0], *raw = &c->tmp[1], *val = &c->tmp[2], *rzh = &c->tmp[3],
+	         *ren = &c->tmp[4];
+	for (int i = 0; i < 5; i++)
+		buf_reset(&c->tmp[i]);
+	int same = 1;
 	for (size_t i = 1; i < n; i++)
 		same &= c->value[cells[i]] == c->value[cells[0]];
-	if (n == 1)
-		rc = ogi__buf_puts(&path, ogi_cell_path(cells[0]));
-	else
-		rc = ogi__buf_printf(&path, "%s.%s", ogi_block_key(ogi_cell_block(cells[0])),
-		                     ogi_row_key(ogi_cell_row(cells[0])));
+	int rc = cat(path, 3, ogi_block_key(ogi_cell_block(cells[0])), ".",
+	             ogi_row_key(ogi_cell_row(cells[0])));
 	for (size_t i = 0; !rc && i < n; i++) {
 		const char *r = ogi_report_raw(c->report, cells[i]);
 		char vbuf[32];
-		fmt_value(vbuf, sizeof(vbuf), cells[i], c->value[cells[i]]);
-		if (r && *r && ((raw.len && ogi__buf_puts(&raw, " ")) || ogi__buf_puts(&raw, r)))
+		if (r && *r && ((raw->len && ogi__buf_puts(raw, " ")) || ogi__buf_puts(raw, r)))
 			rc = OGI_ENOMEM;
 		else if ((!same || i == 0) &&
-		         ((i && ogi__buf_puts(&val, ", ")) || ogi__buf_puts(&val, vbuf)))
+		         (fmt_value(vbuf, sizeof(vbuf), cells[i], c->value[cells[i]]),
+		          (i && ogi__buf_puts(val, ", ")) || ogi__buf_puts(val, vbuf)))
 			rc = OGI_ENOMEM;
 	}
-	ogi__buf rzh = {0}, ren = {0};
-	if (!rc && raw.len &&
-	    (ogi__buf_printf(&rzh, "（“%s”）", raw.ptr) || ogi__buf_printf(&ren, " (\"%s\")", raw.ptr)))
+	if (!rc && raw->len &&
+	    (cat(rzh, 3, "（“", raw->ptr, "”）") || cat(ren, 3, " (\"", raw->ptr, "\")")))
 		rc = OGI_ENOMEM;
-	if (rc) {
-		rc = ogi__oom();
-	} else {
-		ogi_rule_arg a[] = {{"path", path.ptr, NULL},
-		                    {"raw", rzh.ptr ? rzh.ptr : "", ren.ptr ? ren.ptr : ""},
-		                    {"value", val.ptr, NULL}};
-		ogi_position pos = cell_pos(c, cells[0]);
-		rc = ogi_validate__emit(c, OGI_RULE_CELL_INFERRED, a, 3, &pos, cells, n, 0, 0, same,
-		                        c->value[cells[0]], OGI_CELL_NONE, NULL);
-	}
-	ogi__buf_free(&path);
-	ogi__buf_free(&raw);
-	ogi__buf_free(&val);
-	ogi__buf_free(&rzh);
-	ogi__buf_free(&ren);
-	return rc;
+	if (rc)
+		return ogi__oom();
+	ogi_rule_arg a[] = {{"path", path->ptr, NULL},
+	                    {"raw", rzh->len ? rzh->ptr : "", ren->len ? ren->ptr : ""},
+	                    {"value", val->ptr, NULL}};
+	ogi_position pos = cell_pos(c, cells[0]);
+	return ogi_validate__emit(c, OGI_RULE_CELL_INFERRED, a, 3, &pos, cells, n, 0, 0, same,
+	                          c->value[cells[0]], OGI_CELL_NONE, NULL);
 }
 
 static int rule_cells(ogi_vctx *c)
 {
-	size_t ncells;
-	const ogi_cell_id *cells = edition_cells(c->edition, &ncells);
+	size_t ncells = c->ncells;
+	const ogi_cell_id *cells = c->cells;
 	int rc = 0;
 	/* CELL-INVALID */
-	for (size_t i = 0; !rc && i < ncells; i++) {
+	for (size_t i = 0; !rc && c->nstate[OGI_STATE_INVALID] && i < ncells; i++) {
 		ogi_cell_id x = cells[i];
 		if (c->state[x] != OGI_STATE_INVALID)
 			continue;
@@ -659,27 +809,26 @@ static int rule_cells(ogi_vctx *c)
 		                        OGI_CELL_NONE, NULL);
 	}
 	/* VALUE-RANGE */
-	for (size_t i = 0; !rc && i < ncells; i++) {
+	for (size_t i = 0; !rc && c->negative && i < ncells; i++) {
 		ogi_cell_id x = cells[i];
-		if (!is_number_state(c->state[x]))
-			continue;
-		ogi_value_type t = ogi_cell_value_type(x);
+		ogi_value_type t = (ogi_value_type)vtype_of[x];
 		int64_t v = c->value[x];
+		if (!is_number_state((ogi_cell_state)c->state[x]) || t == OGI_VALUE_SIGNED || v >= 0)
+			continue;
 		char vbuf[32];
+		fmt_value(vbuf, sizeof(vbuf), x, v);
+		ogi_rule_arg a[] = {
+			{"path", ogi_cell_path(x), NULL},
+			{"value", vbuf, NULL},
+			{"reason", t == OGI_VALUE_MONEY ? "金额不能为负数" : "件数不能为负数",
+			 t == OGI_VALUE_MONEY ? "an amount cannot be negative" : "a count cannot be negative"}};
 		ogi_position pos = cell_pos(c, x);
-		if (t != OGI_VALUE_SIGNED && v < 0) {
-			fmt_value(vbuf, sizeof(vbuf), x, v);
-			ogi_rule_arg a[] = {
-				{"path", ogi_cell_path(x), NULL},
-				{"value", vbuf, NULL},
-				{"reason", t == OGI_VALUE_MONEY ? "金额不能为负数" : "件数不能为负数",
-				 t == OGI_VALUE_MONEY ? "an amount cannot be negative"
-				                      : "a count cannot be negative"}};
-			rc = ogi_validate__emit(c, OGI_RULE_VALUE_RANGE, a, 3, &pos, &x, 1, 0, 0, 1, v,
-			                        OGI_CELL_NONE, NULL);
-		}
+		rc = ogi_validate__emit(c, OGI_RULE_VALUE_RANGE, a, 3, &pos, &x, 1, 0, 0, 1, v,
+		                        OGI_CELL_NONE, NULL);
 	}
 	/* CELL-INFERRED: one per cell, or one per row when every cell of the row was inferred */
+	if (!c->nstate[OGI_STATE_INFERRED] || !ogi_validate__wants(c, OGI_RULE_CELL_INFERRED))
+		return rc;
 	for (size_t i = 0; !rc && i < ncells;) {
 		size_t n = 0, inferred = 0;
 		const ogi_cell_id *row_cells = cells + i;
@@ -697,18 +846,6 @@ static int rule_cells(ogi_vctx *c)
 }
 
 /* ---- sum rules and the suspect cell ----------------------------------------------------------- */
-
-/* Does the cell take part in a sum equation of the edition? */
-static int in_sum(ogi_cell_id cell, ogi_edition edition)
-{
-	size_t neq;
-	const ogi_equation *eqs = ogi_catalog__equations(&neq);
-	tables();
-	for (uint16_t i = cell_eq_first[cell]; i < cell_eq_first[cell + 1]; i++)
-		if (cell_eq[i] < neq && (eqs[cell_eq[i]].editions & (unsigned int)edition))
-			return 1;
-	return 0;
-}
 
 enum { EQ_SKIP = 0, EQ_PASS = 1, EQ_FAIL = 2 };
 
@@ -732,8 +869,19 @@ static uint16_t uf_find(sums *s, uint16_t e)
 	return e;
 }
 
-static int eval_side(const ogi_vctx *c, const ogi_cell_id *cells, size_t n, int64_t *sum)
+/* The sum of the cells, or 0 when one of them takes no part in sums or the sum overflows. */
+static inline int eval_side(const ogi_vctx *c, const ogi_cell_id *cells, size_t n, int64_t *sum)
 {
+	if (c->small && n < 4096) { /* |value| <= 2^40: no partial sum reaches 2^52 */
+		unsigned int all = 1;
+		int64_t acc = 0;
+		for (size_t k = 0; k < n; k++) {
+			all &= c->has[cells[k]];
+			acc += c->value[cells[k]]; /* set for every cell of the edition's equations */
+		}
+		*sum = acc;
+		return (int)all;
+	}
 	*sum = 0;
 	for (size_t k = 0; k < n; k++)
 		if (!c->has[cells[k]] || !add_ok(sum, c->value[cells[k]]))
@@ -827,7 +975,7 @@ static void find_suspects(const ogi_vctx *c, sums *s)
 				continue;
 			if (!add_ok(&v, k < eq->nlhs ? diff : -diff))
 				continue;
-			if (v < 0 && ogi_cell_value_type(x) != OGI_VALUE_SIGNED)
+			if (v < 0 && vtype_of[x] != OGI_VALUE_SIGNED)
 				continue;
 			if (!fix_holds(s, x, v, c->value[x]))
 				continue;
@@ -841,28 +989,26 @@ static void find_suspects(const ogi_vctx *c, sums *s)
 	}
 }
 
-static int emit_sum(ogi_vctx *c, sums *s, size_t e, ogi__buf *tmp)
+static int emit_sum(ogi_vctx *c, sums *s, size_t e)
 {
 	const ogi_equation *eq = &s->eqs[e];
-	ogi_rule_name rule = ogi_rules__by_id(eq->rule);
-	if (rule == OGI_RULE__COUNT)
+	ogi_rule_name rule = (ogi_rule_name)eq_rule[e];
+	if (rule == OGI_RULE__COUNT || !ogi_validate__wants(c, rule))
 		return 0;
 	int single = eq->nlhs == 1;
 	ogi_cell_id total = single ? eq->lhs[0] : eq->rhs[0];
 	int64_t expected = single ? s->rhs[e] : s->lhs[e], actual = single ? s->lhs[e] : s->rhs[e];
 	char ebuf[32], abuf[32], lbuf[32], rbuf[32], svbuf[32];
-	fmt_int(ebuf, sizeof(ebuf), expected);
-	fmt_int(abuf, sizeof(abuf), actual);
-	fmt_int(lbuf, sizeof(lbuf), s->lhs[e]);
-	fmt_int(rbuf, sizeof(rbuf), s->rhs[e]);
-	ogi__buf *lp = &tmp[0], *rp = &tmp[1], *pl = &tmp[2], *rules = &tmp[3], *pp = &tmp[4];
+	ogi_validate__fmt_int(ebuf, expected);
+	ogi_validate__fmt_int(abuf, actual);
+	ogi_validate__fmt_int(lbuf, s->lhs[e]);
+	ogi_validate__fmt_int(rbuf, s->rhs[e]);
+	ogi__buf *lp = &c->tmp[0], *rp = &c->tmp[1], *pl = &c->tmp[2], *rules = &c->tmp[3],
+	         *pp = &c->tmp[4];
 	const ogi_cell_id *parts = single ? eq->rhs : eq->lhs;
 	size_t nparts = single ? eq->nrhs : eq->nlhs;
 	/* the joined lists only when the rule's templates use them */
-	const char *tz = ogi_rule_message_template((size_t)rule, "zh");
-	const char *te = ogi_rule_message_template((size_t)rule, "en");
-	int need_paths = strstr(tz, "_paths}") || strstr(te, "_paths}");
-	int need_labels = strstr(tz, "_labels}") || strstr(te, "_labels}");
+	int need_paths = rule_uses_paths[rule], need_labels = rule_uses_labels[rule];
 	buf_reset(lp);
 	buf_reset(rp);
 	buf_reset(pl);
@@ -929,73 +1075,81 @@ static int emit_sum(ogi_vctx *c, sums *s, size_t e, ogi__buf *tmp)
 
 static int rule_sums(ogi_vctx *c)
 {
-	tables();
+	int k = ed_index(c->edition);
+	if (k < 0)
+		return 0; /* no equation */
+	size_t neq = index_neq, ncat; /* the equations the cell index covers */
+	const ogi_equation *eqs = ogi_catalog__equations(&ncat);
+	unsigned char status[MAX_EQ];
+	int64_t lhs[MAX_EQ], rhs[MAX_EQ];
+	memset(status, EQ_SKIP, neq);
+	size_t nfail = 0;
+	for (size_t i = 0; i < ed_neqs[k]; i++) {
+		uint16_t e = ed_eqs[k][i];
+		const ogi_equation *eq = &eqs[e];
+		if (!eval_side(c, eq->lhs, eq->nlhs, &lhs[e]) || !eval_side(c, eq->rhs, eq->nrhs, &rhs[e]))
+			continue;
+		status[e] = lhs[e] == rhs[e] ? EQ_PASS : EQ_FAIL;
+		nfail += (size_t)(status[e] == EQ_FAIL);
+	}
+	if (!nfail)
+		return 0;
 	sums *s = ogi__malloc(sizeof(*s)); /* every field is set before it is read */
 	if (!s)
 		return ogi__oom();
-	size_t ncat;
-	s->eqs = ogi_catalog__equations(&ncat);
-	s->neq = index_neq; /* the equations the cell index covers */
-	size_t nfail = 0;
-	for (size_t e = 0; e < s->neq; e++) {
-		const ogi_equation *eq = &s->eqs[e];
-		s->status[e] = EQ_SKIP;
-		if (!(eq->editions & (unsigned int)c->edition))
-			continue;
-		if (!eval_side(c, eq->lhs, eq->nlhs, &s->lhs[e]) ||
-		    !eval_side(c, eq->rhs, eq->nrhs, &s->rhs[e]))
-			continue;
-		s->status[e] = s->lhs[e] == s->rhs[e] ? EQ_PASS : EQ_FAIL;
-		nfail += (size_t)(s->status[e] == EQ_FAIL);
+	s->eqs = eqs;
+	s->neq = neq;
+	for (size_t e = 0; e < neq; e++) {
+		s->status[e] = status[e];
+		if (status[e] != EQ_SKIP) {
+			s->lhs[e] = lhs[e];
+			s->rhs[e] = rhs[e];
+		}
 	}
+	if (!(c->opts->flags & OGI_VALIDATE_NO_SUSPECT))
+		find_suspects(c, s);
+	else
+		for (size_t e = 0; e < s->neq; e++) {
+			s->parent[e] = (uint16_t)e;
+			s->suspect[e] = OGI_CELL_NONE;
+		}
 	int rc = 0;
-	if (nfail) {
-		if (!(c->opts->flags & OGI_VALIDATE_NO_SUSPECT))
-			find_suspects(c, s);
-		else
-			for (size_t e = 0; e < s->neq; e++) {
-				s->parent[e] = (uint16_t)e;
-				s->suspect[e] = OGI_CELL_NONE;
-			}
-		ogi__buf tmp[5] = {{0}, {0}, {0}, {0}, {0}};
-		for (size_t e = 0; !rc && e < s->neq; e++)
-			if (s->status[e] == EQ_FAIL)
-				rc = emit_sum(c, s, e, tmp);
-		for (int i = 0; i < 5; i++)
-			ogi__buf_free(&tmp[i]);
-	}
+	for (size_t e = 0; !rc && e < s->neq; e++)
+		if (s->status[e] == EQ_FAIL)
+			rc = emit_sum(c, s, e);
 	ogi__free(s);
 	return rc;
 }
 
 /* ---- entry points ------------------------------------------------------------------------------ */
 
-static int ctx_begin(ogi_vctx **out, ogi_diagnostics **list, const ogi_validate_options *opts,
+static int ctx_begin(ogi_vctx *c, ogi_diagnostics **list, const ogi_validate_options *opts,
                      const ogi_validate_options *defaults)
 {
 	const ogi_validate_options *o = opts ? opts : defaults;
 	int rc = check_options(o);
 	if (rc)
 		return rc;
-	ogi_vctx *c = ogi__calloc(1, sizeof(*c));
-	if (!c)
-		return ogi__oom();
-	if ((rc = ogi_diagnostics_new(list))) {
-		ogi__free(c);
+	if ((rc = ogi_diagnostics_new(list)))
 		return rc;
-	}
+	/* the cell arrays are filled by ogi_validate__snapshot() */
+	c->report = NULL;
 	c->opts = o;
 	c->out = *list;
+	c->edition = OGI_EDITION_UNKNOWN;
 	c->lenient = o->ruleset == OGI_RULESET_LENIENT;
-	*out = c;
+	c->cells = NULL;
+	c->ncells = 0;
+	memset(&c->msg, 0, sizeof(c->msg));
+	memset(c->tmp, 0, sizeof(c->tmp));
 	return 0;
 }
 
 static void ctx_end(ogi_vctx *c)
 {
-	ogi__buf_free(&c->zh);
-	ogi__buf_free(&c->en);
-	ogi__free(c);
+	ogi__buf_free(&c->msg);
+	for (size_t i = 0; i < sizeof(c->tmp) / sizeof(c->tmp[0]); i++)
+		ogi__buf_free(&c->tmp[i]);
 }
 
 int ogi_validate(ogi_diagnostics **out, const ogi_report *report,
@@ -1007,8 +1161,8 @@ int ogi_validate(ogi_diagnostics **out, const ogi_report *report,
 		return ogi__error(OGI_EINVAL, "ogi_validate: NULL argument");
 	ogi_validate_options defaults = OGI_VALIDATE_OPTIONS_INIT;
 	ogi_diagnostics *list = NULL;
-	ogi_vctx *c = NULL;
-	int rc = ctx_begin(&c, &list, opts, &defaults);
+	ogi_vctx ctx, *c = &ctx; /* on the stack: no allocation, no clearing of the cell arrays */
+	int rc = ctx_begin(c, &list, opts, &defaults);
 	if (rc)
 		return rc;
 	c->report = report;
@@ -1077,11 +1231,12 @@ static int pair_reason(ogi_vctx *c, const ogi_report *last, const ogi_report *cu
 	const char *ta = ogi_report_meta(cur, OGI_META_AGENCY);
 	if (la && *la && ta && *ta) {
 		ogi__buf f = {0};
-		if (fold_name(&c->zh, la) || fold_name(&f, ta)) {
+		ogi__buf *g = &c->tmp[0];
+		if (fold_name(g, la) || fold_name(&f, ta)) {
 			ogi__buf_free(&f);
 			return OGI_ENOMEM;
 		}
-		int same = c->zh.len && f.len && (strstr(c->zh.ptr, f.ptr) || strstr(f.ptr, c->zh.ptr));
+		int same = g->len && f.len && (strstr(g->ptr, f.ptr) || strstr(f.ptr, g->ptr));
 		ogi__buf_free(&f);
 		if (!same)
 			return ogi__buf_printf(zh, "发布机关不同（%s 与 %s）", la, ta) ||
@@ -1104,8 +1259,8 @@ static int rule_carryover(ogi_vctx *c, const ogi_vctx *last)
 		if (!c->has[co] || !last->has[cf] || c->value[co] == last->value[cf])
 			continue;
 		char ebuf[32], abuf[32];
-		fmt_int(ebuf, sizeof(ebuf), last->value[cf]);
-		fmt_int(abuf, sizeof(abuf), c->value[co]);
+		ogi_validate__fmt_int(ebuf, last->value[cf]);
+		ogi_validate__fmt_int(abuf, c->value[co]);
 		ogi_rule_arg a[] = {{"col", ogi_col_key(cols[i]), NULL},
 		                    {"col_label", ogi_col_label(cols[i]), NULL},
 		                    {"expected", ebuf, NULL},
@@ -1136,11 +1291,11 @@ static int rule_in_force(ogi_vctx *c, const ogi_vctx *last, ogi_edition last_edi
 		    want == c->value[in])
 			continue;
 		char ebuf[32], abuf[32], lbuf[32], ibuf[32], rbuf[32];
-		fmt_int(ebuf, sizeof(ebuf), want);
-		fmt_int(abuf, sizeof(abuf), c->value[in]);
-		fmt_int(lbuf, sizeof(lbuf), last->value[in]);
-		fmt_int(ibuf, sizeof(ibuf), c->value[is]);
-		fmt_int(rbuf, sizeof(rbuf), c->value[re]);
+		ogi_validate__fmt_int(ebuf, want);
+		ogi_validate__fmt_int(abuf, c->value[in]);
+		ogi_validate__fmt_int(lbuf, last->value[in]);
+		ogi_validate__fmt_int(ibuf, c->value[is]);
+		ogi_validate__fmt_int(rbuf, c->value[re]);
 		ogi_rule_arg a[] = {{"row", ogi_row_key(rows[i]), NULL},
 		                    {"row_label", ogi_row_label(rows[i]), NULL},
 		                    {"expected", ebuf, NULL},
@@ -1167,8 +1322,8 @@ int ogi_validate_pair(ogi_diagnostics **out, const ogi_report *last_year,
 		return ogi__error(OGI_EINVAL, "ogi_validate_pair: NULL argument");
 	ogi_validate_options defaults = OGI_VALIDATE_OPTIONS_INIT;
 	ogi_diagnostics *list = NULL;
-	ogi_vctx *c = NULL, *last = NULL;
-	int rc = ctx_begin(&c, &list, opts, &defaults);
+	ogi_vctx ctx, *c = &ctx, *last = NULL;
+	int rc = ctx_begin(c, &list, opts, &defaults);
 	if (rc)
 		return rc;
 	c->report = this_year;
@@ -1180,7 +1335,7 @@ int ogi_validate_pair(ogi_diagnostics **out, const ogi_report *last_year,
 		rc = ogi_validate__emit(c, OGI_RULE_PAIR_MISMATCH, a, 1, NULL, NULL, 0, 0, 0, 0, 0,
 		                        OGI_CELL_NONE, NULL);
 	} else if (!rc) {
-		last = ogi__calloc(1, sizeof(*last));
+		last = ogi__malloc(sizeof(*last));
 		if (!last) {
 			rc = ogi__oom();
 		} else {

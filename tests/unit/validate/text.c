@@ -1,11 +1,12 @@
 /*
- * text.c — TEXT-TABLE: numbers in Arabic and Chinese numerals, the claim patterns, and what
- * is not a claim.
+ * text.c — TEXT-TABLE: numbers in Arabic and Chinese numerals, the claim patterns, what is
+ * not a claim, and the fast scan against the plain one on generated texts.
  */
 #include "util.h"
 #include "validate_int.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void num(const char *s, size_t want_len, int64_t want)
@@ -136,4 +137,119 @@ Test(text, quote_keeps_original_characters)
 	cr_expect_eq(a, 0, "actual: the narrative");
 	ogi_diagnostics_free(list);
 	ogi_report_free(r);
+}
+
+/* ---- the fast scan against the plain one ------------------------------------------------ */
+
+/* TEXT-TABLE alone, by the fast scan or by the plain one (every window folded whole). */
+static ogi_diagnostics *text_only(const ogi_report *r, int reference)
+{
+	ogi_validate_options opts = OGI_VALIDATE_OPTIONS_INIT;
+	ogi_vctx *c = calloc(1, sizeof(*c));
+	cr_assert_not_null(c);
+	c->report = r;
+	c->opts = &opts;
+	c->edition = ogi_report_edition(r);
+	cr_assert_eq(ogi_diagnostics_new(&c->out), 0);
+	ogi_validate__snapshot(c, r);
+	int rc = reference ? ogi_validate__text_table_reference(c) : ogi_validate__text_table(c);
+	cr_assert_eq(rc, 0);
+	ogi_diagnostics *list = c->out;
+	ogi__buf_free(&c->msg);
+	for (size_t i = 0; i < sizeof(c->tmp) / sizeof(c->tmp[0]); i++)
+		ogi__buf_free(&c->tmp[i]);
+	free(c);
+	return list;
+}
+
+static void same_diagnostics(const ogi_diagnostics *a, const ogi_diagnostics *b, const char *text)
+{
+	cr_assert_eq(ogi_diagnostics_count(a), ogi_diagnostics_count(b), "%s\nfast: %s", text,
+	             vt_dump(a));
+	for (size_t i = 0; i < ogi_diagnostics_count(a); i++) {
+		const ogi_diagnostic *x = ogi_diagnostics_get(a, i), *y = ogi_diagnostics_get(b, i);
+		int64_t ex = 0, ey = 0, ax = 0, ay = 0;
+		cr_assert_eq(ogi_diagnostic_expected(x, &ex), ogi_diagnostic_expected(y, &ey));
+		cr_assert_eq(ogi_diagnostic_actual(x, &ax), ogi_diagnostic_actual(y, &ay));
+		cr_assert_eq(ex, ey, "%s", text);
+		cr_assert_eq(ax, ay, "%s", text);
+		cr_assert_str_eq(ogi_diagnostic_message(x, "zh"), ogi_diagnostic_message(y, "zh"), "%s",
+		                 text);
+		cr_assert_str_eq(ogi_diagnostic_message(x, "en"), ogi_diagnostic_message(y, "en"));
+		cr_assert_eq(ogi_diagnostic_path_count(x), ogi_diagnostic_path_count(y));
+		for (size_t k = 0; k < ogi_diagnostic_path_count(x); k++)
+			cr_assert_eq(ogi_diagnostic_path(x, k), ogi_diagnostic_path(y, k));
+	}
+}
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15u;
+
+static uint64_t rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/* Pieces of narrative: keywords and negations in simplified and traditional characters, the
+ * words that fold to other words (資訊, 覆議, 程式, 檔案), figures in every form, units, clause
+ * punctuation full-width and ASCII, and characters that fold to something else (compatibility
+ * forms, U+3000, …). */
+static const char *const pieces[] = {
+	"行政复议", "行政诉讼", "行政復議", "行政覆議", "行政覆议", "行政訴訟", "收到", "新收", "受理",
+	"申请", "申請", "政府信息公开申请", "政府資訊公開申請", "依申请", "未发生", "未出现", "未收到",
+	"未接到", "未有", "未被", "未产生", "未受理", "未發生", "没有", "沒有", "无", "無", "无法",
+	"無償", "无其他", "件", "条", "條", "起", "宗", "例", "次", "个", "個", "份", "，", "。", "、",
+	"；", "：", "！", "？", "．", ",", ".", ";", ":", "!", "?", "|", "\n", "\t", " ", "　", "和",
+	"及", "与", "與", "或", "0", "1", "12", "1,234", "3,45", "１２", "９", "十二", "两", "兩",
+	"一百零五", "二〇二一", "万", "萬", "三万", "九千九百", "零", "資訊", "資料", "檔案", "程式",
+	"覆議", "程", "資", "覆", "檔", "維持", "纠正", "纠错", "撤销", "败诉", "确认", "复议",
+	"诉讼", "投诉", "举报", "信访", "办结", "答复", "…", "——", "（", "）", "é", "·", "😀",
+	"𠀀", "㈠", "⑴", "⒈", "㍻", "⼀", "¹", "共", "本年度", "其中", "件，", "起。", "12件",
+	"0件", "5起", "9宗", "行政", "收", "未", "诉讼和", "复议、", "全年", "本机关", "情况",
+	"案件", "被申请", "因政府信息公开引起的"};
+
+Test(text, fast_scan_equals_plain_scan)
+{
+	static const char *const bases[] = {"T3-BALANCE-pass-01.json", "LEGACY-SUM-pass-01.json"};
+	static const char *const totals[] = {
+		"applications.new_received.total", "applications.carried_over.total",
+		"review_litigation.review.total", "review_litigation.litigation_direct.total",
+		"review_litigation.litigation_after_review.total", "legacy.requests_received",
+		"legacy.review_total", "legacy.litigation_total"};
+	size_t npieces = sizeof(pieces) / sizeof(pieces[0]), claims = 0;
+	char text[4096];
+	/* three rounds over the same texts: the fast scan learns folds as it goes */
+	for (int round = 0; round < 3; round++) {
+		rng_state = 0x9E3779B97F4A7C15u;
+		for (int doc = 0; doc < 1000; doc++) {
+			ogi_report *r = vt_fixture(bases[doc % 2]);
+			cr_assert_not_null(r);
+			for (size_t k = doc % 2 ? 5 : 0; k < (doc % 2 ? 8 : 5); k++) {
+				ogi_cell_id x = vt_cell(totals[k]);
+				ogi_cell_state st = rnd() % 6 ? OGI_STATE_VALUE : OGI_STATE_BLANK;
+				cr_assert_eq(ogi_report_set(r, x, st, (int64_t)(rnd() % 13)), 0);
+			}
+			for (int sec = 0; sec < OGI_SECTION_COUNT; sec++) {
+				size_t len = 0, target = (size_t)(rnd() % 600);
+				while (len < target) {
+					const char *p = pieces[rnd() % npieces];
+					size_t n = strlen(p);
+					if (len + n >= sizeof(text))
+						break;
+					memcpy(text + len, p, n);
+					len += n;
+				}
+				cr_assert_eq(ogi_report_set_section(r, (ogi_section_id)sec, text, len), 0);
+			}
+			ogi_diagnostics *fast = text_only(r, 0), *plain = text_only(r, 1);
+			same_diagnostics(fast, plain, "a generated text");
+			claims += ogi_diagnostics_count(plain);
+			ogi_diagnostics_free(fast);
+			ogi_diagnostics_free(plain);
+			ogi_report_free(r);
+		}
+	}
+	cr_expect_gt(claims, 300, "the texts make claims (%zu)", claims);
 }

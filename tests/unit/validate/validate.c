@@ -702,3 +702,28 @@ Test(validate, inferred_row_is_one_diagnostic)
 	ogi_diagnostics_free(list);
 	ogi_report_free(r);
 }
+
+/* The validator puts a diagnostic's paths in the diagnostic's own allocation; replacing them
+ * with ogi_diagnostics_set_detail() (the list is the caller's) must still work. */
+Test(validate, detail_of_a_finding_can_be_replaced)
+{
+	ogi_report *r = load(BASE21);
+	add(r, "applications.granted.natural_person", 1);
+	ogi_diagnostics *list = vt_validate(r, OGI_RULESET_STRICT);
+	size_t n = ogi_diagnostics_count(list);
+	cr_assert_gt(n, 0);
+	const ogi_diagnostic *last = ogi_diagnostics_get(list, n - 1);
+	cr_assert_gt(ogi_diagnostic_path_count(last), 0);
+	ogi_cell_id p[2] = {vt_cell("applications.granted.total"), vt_cell("active.coercion.decisions")};
+	cr_assert_eq(ogi_diagnostics_set_detail(list, p, 2, 1, 7, 0, 0, OGI_CELL_NONE), 0);
+	cr_expect_eq(ogi_diagnostic_path_count(last), 2);
+	cr_expect_eq(ogi_diagnostic_path(last, 1), p[1]);
+	int64_t e = 0, a = 0;
+	cr_expect_eq(ogi_diagnostic_expected(last, &e), 0);
+	cr_expect_eq(e, 7);
+	cr_expect_eq(ogi_diagnostic_actual(last, &a), OGI_ENOVALUE);
+	cr_assert_eq(ogi_diagnostics_set_detail(list, NULL, 0, 0, 0, 0, 0, OGI_CELL_NONE), 0);
+	cr_expect_eq(ogi_diagnostic_path_count(last), 0);
+	ogi_diagnostics_free(list);
+	ogi_report_free(r);
+}
