@@ -425,6 +425,63 @@ static int bare_date(const char *s, size_t n, int *y, int *m, int *d)
 	return skip_sp(s, n, i) == n;
 }
 
+/* A row that starts with a date followed by a time or the page's source line:
+ * "2022-01-20 10:30 来源：某某局", "2022年01月20日  作者：". */
+static int leading_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+	size_t i = skip_sp(s, n, 0);
+	size_t l = date_at(s + i, n - i, y, m, d);
+	if (!l)
+		return 0;
+	i = skip_sp(s, n, i + l);
+	if (i == n)
+		return 0; /* a bare date: bare_date() ranks it by where it stands */
+	if (i + 4 <= n && is_digit(s[i]) && (s[i + 1] == ':' || (is_digit(s[i + 1]) && s[i + 2] == ':')))
+		return 1; /* a time */
+	static const char *const follow[] = {"来源", "作者", "浏览", "点击", "字号", "阅读", "发布"};
+	size_t window = n - i < 40 ? n - i : 40;
+	for (size_t k = 0; k < sizeof(follow) / sizeof(follow[0]); k++)
+		if (find(s + i, window, follow[k]))
+			return 1;
+	return 0;
+}
+
+/* The report year standing before 报告/年报 within a short distance, 0 if none. */
+static int year_before_report(const char *s, size_t n)
+{
+	size_t limit = n < 1200 ? n : 1200; /* the first sentences of a paragraph */
+	for (const char *p = find(s, limit, "报告"); p; p = find(p + 3, (size_t)(s + limit - p - 3), "报告")) {
+		size_t at = (size_t)(p - s), from = at > 90 ? at - 90 : 0;
+		int y = 0;
+		for (size_t i = from; i + 7 <= at; i++)
+			if ((!i || !is_digit(s[i - 1])) && year_at(s + i, at - i))
+				y = year_at(s + i, at - i); /* the last one before 报告 */
+		if (y)
+			return y;
+		if ((size_t)(p - s) + 6 > limit)
+			break;
+	}
+	return 0;
+}
+
+/* Length of a page title without a site name after a separator ("_", " - ", "|", "——"),
+ * when what comes before names the report. */
+static size_t title_without_site(const char *t)
+{
+	size_t n = strlen(t);
+	static const char *const seps[] = {"_", " - ", "|", "——", "－", " -- "};
+	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+		const char *p = strstr(t, seps[k]);
+		if (!p || p == t)
+			continue;
+		size_t head = (size_t)(p - t);
+		if (find(t, head, "报告") || find(t, head, "報告") || find(t, head, "年报") ||
+		    find(t, head, "年報"))
+			return head;
+	}
+	return n;
+}
+
 /* ---- the report year for edition detection (before meta runs) ----------------------------- */
 
 int ogi_meta__year_hint(const ogi_tokens *t);
@@ -712,7 +769,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 	/* title: HTML hint, or the first early row that reads like a report title */
 	ogi__buf title = {0};
 	if (b->hint_title && *b->hint_title) {
-		rc = ogi__buf_puts(&title, b->hint_title);
+		/* a page title often ends with the site's name: "…年度报告_某某市人民政府" */
+		rc = ogi__buf_put(&title, b->hint_title, title_without_site(b->hint_title));
 		fd.have_title = !rc;
 	}
 	size_t nonempty = 0, first_row = b->nrows, fallback_row = b->nrows;
@@ -737,6 +795,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (!fd.have_pub || fd.pub_rank > 1) {
 			if (labelled_date(x.fold.ptr, x.fold.len, &y, &m, &d)) {
 				fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 1;
+			} else if (fd.pub_rank > 2 && leading_date(x.fold.ptr, x.fold.len, &y, &m, &d)) {
+				fd.pub_y = y, fd.pub_m = m, fd.pub_d = d, fd.have_pub = 1, fd.pub_rank = 2;
 			}
 		}
 		if (!fd.have_title && title_like(b, r_, &x, table_row[r_])) {
@@ -824,6 +884,15 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		const char *p = find(x.fold.ptr, x.fold.len, "年度");
 		if (p && p - x.fold.ptr >= 4)
 			year = year_at(p - 4, 7) ? year_at(p - 4, 7) : 0;
+	}
+	/* a year right before 报告 near the top: "现将某某局2021年政府信息公开工作年度报告如下" */
+	for (size_t r_ = first_row, seen = 0; !rc && !year && r_ < b->nrows && seen < HEAD_ROWS; r_++) {
+		if (is_row_empty(b, r_) || (b->rows[r_].flags & OGI_BROW_CHROME))
+			continue;
+		seen++;
+		if ((rc = row_text(b, r_, &x)))
+			break;
+		year = year_before_report(x.fold.ptr, x.fold.len);
 	}
 	if (!year && fd.have_pub)
 		year = fd.pub_y - 1;

@@ -271,3 +271,33 @@ Test(meta, sections_keep_original_characters)
 	cr_assert_str_eq(ogi_report_meta(r, OGI_META_AGENCY), "於潛鎮");
 	ogi_report_free(r);
 }
+
+Test(meta, year_and_date_without_a_dated_title)
+{
+	/* no title line: the year stands before 报告 in the first sentence; the date leads the
+	 * page's source line */
+	ogi_report *r = parse_str("2022-01-25 10:30 来源：某某县政务服务和大数据管理局\n"
+	                          "根据《条例》要求，现将某某县政务服务和大数据管理局2021年政府信息公开"
+	                          "工作年度报告如下：\n一、总体情况\n正文。\n");
+	cr_assert_eq(ogi_report_year(r), 2021);
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-25");
+	ogi_report_free(r);
+
+	/* a date at the start of a sentence is not a publication date */
+	r = parse_str("某某局2021年政府信息公开工作年度报告\n2021年12月31日前完成了全部工作。\n");
+	cr_assert_null(ogi_report_meta(r, OGI_META_PUBLISHED));
+	ogi_report_free(r);
+}
+
+Test(meta, page_title_without_the_site_name)
+{
+	ogi_report *r = parse_str("<!DOCTYPE html><html><head><title>某某市教育局2021年政府信息公开工作"
+	                          "年度报告_某某市人民政府门户网站</title></head><body>"
+	                          "<div class=\"nav\">首页 &gt; 政务公开</div>"
+	                          "<p>一、总体情况</p><p>正文。</p></body></html>");
+	cr_assert_eq(ogi_report_format(r), OGI_FORMAT_HTML);
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_TITLE), "某某市教育局2021年政府信息公开工作年度报告");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_AGENCY), "某某市教育局");
+	cr_assert_eq(ogi_report_year(r), 2021);
+	ogi_report_free(r);
+}
