@@ -2,9 +2,11 @@
  * bench_parse — text parse throughput (MB/s, reports/s), linearity and peak memory per
  * document, on a corpus of generated text reports (every edition, layout and variant).
  *
- *   bench_parse [MB] [--seeds DIR]
+ *   bench_parse [MB] [--html] [--seeds DIR]
  *
- * MB (default 40) is the corpus size. With --seeds, the .txt files of DIR are parsed too.
+ * MB (default 40) is the corpus size. --html: the corpus is generated portal pages (the
+ * official tables in HTML, page chrome, GB18030 or UTF-8), parsed end to end. With --seeds, the
+ * .txt files of DIR are parsed too.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -85,12 +87,15 @@ static double parse_all(const doc *docs, size_t n, size_t *bytes)
 int main(int argc, char **argv)
 {
 	double mb = argc > 1 && argv[1][0] != '-' ? atof(argv[1]) : 40.0;
+	int html = 0;
+	for (int i = 1; i < argc; i++)
+		html |= !strcmp(argv[i], "--html");
 	size_t target = (size_t)(mb * 1e6), total = 0, n = 0, cap = 0;
 	doc *docs = NULL;
 	for (uint64_t seed = 1; total < target; seed++) {
 		ogi__buf b = {0};
 		ogi_report *expected = NULL;
-		if (ogi_gen_document(&b, &expected, seed, 0))
+		if (ogi_gen_document(&b, &expected, seed, html))
 			return 1;
 		ogi_report_free(expected);
 		if (n == cap) {
@@ -105,13 +110,14 @@ int main(int argc, char **argv)
 	size_t bytes;
 	parse_all(docs, n < 200 ? n : 200, &bytes); /* warm up */
 	double t = parse_all(docs, n, &bytes);
-	printf("text parse: %zu generated reports, %.1f MB: %.1f MB/s, %.0f reports/s\n", n,
+	printf("%s parse: %zu generated reports, %.1f MB: %.1f MB/s, %.0f reports/s\n",
+	       html ? "HTML" : "text", n,
 	       (double)bytes / 1e6, (double)bytes / t / 1e6, (double)n / t);
 
 	/* linear in size: one document made of k copies of a report's tables */
 	ogi__buf one = {0};
 	ogi_report *e = NULL;
-	ogi_gen_document(&one, &e, 7, 0);
+	ogi_gen_document(&one, &e, 7, html);
 	ogi_report_free(e);
 	double per[3];
 	size_t sizes[3] = {1, 8, 64};
