@@ -130,7 +130,8 @@ static void scan(const unsigned char *p, size_t len, scan_result *r)
 			i += 8;
 		}
 		while (i < len && p[i] < 0x80) {
-			count_controls(p + i, 1, i, r);
+			if (p[i] < 0x20) /* (printable bytes count nothing) */
+				count_controls(p + i, 1, i, r);
 			i++;
 		}
 		if (i >= len)

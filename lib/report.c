@@ -639,6 +639,30 @@ int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw
 	return 0;
 }
 
+int ogi_report__put_trusted(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t value,
+                            const char *raw, size_t len, const ogi_position *pos)
+{
+	cell *cl = &r->cells[c];
+	cl->state = state;
+	cl->value = has_value(state) ? value : 0;
+	if (len < SMALL_RAW) {
+		if (cl->raw != cl->small)
+			ogi__free(cl->raw);
+		for (size_t i = 0; i < len; i++) /* a few bytes: no library call */
+			cl->small[i] = raw[i];
+		cl->small[len] = '\0';
+		cl->raw = cl->small;
+	} else {
+		char *copy = ogi__strndup(raw, len);
+		if (!copy)
+			return ogi__oom();
+		raw_free(cl);
+		cl->raw = copy;
+	}
+	cl->pos = ogi_report__position_norm(pos);
+	return 0;
+}
+
 int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t len)
 {
 	ogi__free(r->sections[s].text);

@@ -38,6 +38,11 @@ int ogi_report__decimal_parse(int64_t *out, const char *text, size_t len, unsign
 int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,
                                    const ogi_position *pos);
 int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t len);
+/* ogi_report_set() then ogi_report__set_source_trusted() with `raw` not NULL and `pos` not
+ * NULL, in one call (the parser's write of a cell from a token). Arguments are not checked:
+ * c and state must be in range. On OOM the state and value are set, the source is not. */
+int ogi_report__put_trusted(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t value,
+                            const char *raw, size_t len, const ogi_position *pos);
 
 /* All cells at once, for the sum-rule solver: known[c] is 1 when cell c holds a value (state
  * value or inferred) and val[c] that value (0 otherwise); states[c] (when not NULL) its

@@ -143,12 +143,8 @@ int ogi_solve__write(ogi_report *r, const ogi_tokens *t, ogi_cell_id cell, uint3
 	case OGI_TOK_BLANK: st = OGI_STATE_BLANK; break;
 	default: st = OGI_STATE_INVALID; break;
 	}
-	int rc = ogi_report_set(r, cell, st, v);
-	if (!rc) {
-		ogi_position pos = ogi_tokens__pos(t, ti);
-		rc = ogi_report__set_source_trusted(r, cell, t->b->text + tok->raw_off, tok->raw_len, &pos);
-	}
-	return rc;
+	ogi_position pos = ogi_tokens__pos(t, ti);
+	return ogi_report__put_trusted(r, cell, st, v, t->b->text + tok->raw_off, tok->raw_len, &pos);
 }
 
 /* ---- placement ------------------------------------------------------------------------------ */
@@ -545,20 +541,30 @@ int ogi_solve__infer(ogi_report *r, unsigned int edition)
 		return ogi__oom();
 	uint8_t mark[OGI_CELL_COUNT], states[OGI_CELL_COUNT];
 	view_from_report(v, r, states);
-	for (int c = 0; c < OGI_CELL_COUNT; c++)
+	size_t nfill = 0;
+	for (int c = 0; c < OGI_CELL_COUNT; c++) {
 		v->fill[c] = (states[c] == OGI_STATE_BLANK || states[c] == OGI_STATE_INVALID) &&
 		             (ogi_cell_editions((ogi_cell_id)c) & edition);
-	size_t changed;
-	(void)propagate(v, edition, 0, &changed);
-	for (int c = 0; c < OGI_CELL_COUNT; c++)
-		mark[c] = v->fill[c] && v->known[c];
-	/* a value derived from figures that disagree elsewhere is not trusted: the validator
-	 * reports the broken sum, and the cell stays as printed */
-	unmark_broken(v, edition, mark);
+		nfill += v->fill[c];
+	}
 	int rc = 0;
-	for (int c = 0; c < OGI_CELL_COUNT && !rc; c++)
-		if (mark[c])
-			rc = ogi_report_set(r, (ogi_cell_id)c, OGI_STATE_INFERRED, v->val[c]);
+	/* with no cell to fill, propagation (not strict) determines nothing: nothing to do */
+	if (nfill) {
+		size_t changed, nmark = 0;
+		(void)propagate(v, edition, 0, &changed);
+		for (int c = 0; c < OGI_CELL_COUNT; c++) {
+			mark[c] = v->fill[c] && v->known[c];
+			nmark += mark[c];
+		}
+		/* a value derived from figures that disagree elsewhere is not trusted: the
+		 * validator reports the broken sum, and the cell stays as printed (only marks are
+		 * cleared: with none, nothing to look at) */
+		if (nmark)
+			unmark_broken(v, edition, mark);
+		for (int c = 0; c < OGI_CELL_COUNT && !rc && nmark; c++)
+			if (mark[c])
+				rc = ogi_report_set(r, (ogi_cell_id)c, OGI_STATE_INFERRED, v->val[c]);
+	}
 	ogi__free(v);
 	return rc;
 }
