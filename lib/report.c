@@ -596,26 +596,9 @@ int ogi_report_set_source(ogi_report *r, ogi_cell_id c, const char *raw, size_t 
 {
 	if (!r || !IN_RANGE(c, OGI_CELL_COUNT))
 		return ogi__error(OGI_EINVAL, "ogi_report_set_source: bad argument");
-	char *copy = NULL;
-	cell *cl = &r->cells[c];
-	if (raw) {
-		if (!ogi_report__text_valid(raw, len))
-			return ogi__error(OGI_EINVAL, "ogi_report_set_source: text is not valid UTF-8");
-		if (len >= SMALL_RAW) {
-			copy = ogi__strndup(raw, len);
-			if (!copy)
-				return ogi__oom();
-		}
-	}
-	raw_free(cl);
-	if (raw && len < SMALL_RAW) {
-		memcpy(cl->small, raw, len);
-		cl->small[len] = '\0';
-		copy = cl->small;
-	}
-	cl->raw = copy;
-	r->cells[c].pos = pos ? ogi_report__position_norm(pos) : unknown_pos;
-	return 0;
+	if (raw && !ogi_report__text_valid(raw, len))
+		return ogi__error(OGI_EINVAL, "ogi_report_set_source: text is not valid UTF-8");
+	return ogi_report__set_source_trusted(r, c, raw, len, pos);
 }
 
 int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,

@@ -638,6 +638,30 @@ static int lrow_in_chain_any(const ogi_lrow *lr)
 	return lr->item >= 0;
 }
 
+/* Assigns the unmatched logical row `li` to the missing catalog row `item` and says so: by its
+ * position (a label that matched nothing), or by similarity (`fuzzy`). */
+static int place_gap_row(ctx *x, uint32_t li, int32_t item, int fuzzy)
+{
+	const ogi_lrow *lr = &x->t->rows[li];
+	const ogi_tok *lt = &x->t->tok[lr->label];
+	int rc = assign_row(x, li, item);
+	if (rc < 0)
+		return rc;
+	x->t->rows[li].item = (int16_t)item;
+	ogi_position lpos = ogi_tokens__pos(x->t, (uint32_t)lr->label);
+	const char *label = ogi_row_label(x->items[item].row), *text = x->t->b->text + lt->raw_off;
+	int n = (int)lt->raw_len;
+	if (fuzzy)
+		return ogi_recognize__diag(x->r, OGI_SEVERITY_INFO, "PARSE-LABEL-FUZZY", &lpos,
+		                           "行标题“%.*s”近似匹配“%s”",
+		                           "row label \"%.*s\" matched \"%s\" approximately", n, text,
+		                           label);
+	return ogi_recognize__diag(x->r, OGI_SEVERITY_WARNING, "PARSE-LABEL-UNRECOGNISED", &lpos,
+	                           "无法识别的行标题“%.*s”按位置视为“%s”",
+	                           "unrecognised row label \"%.*s\" taken as \"%s\" by its position",
+	                           n, text, label);
+}
+
 static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 {
 	/* catalog rows missing between items i0 and i1 (exclusive) */
@@ -664,18 +688,7 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 		return 0;
 	if (ncand == nm) {
 		for (size_t k = 0; k < nm; k++) {
-			const ogi_lrow *lr = &x->t->rows[cand[k]];
-			const ogi_tok *lt = &x->t->tok[lr->label];
-			int rc = assign_row(x, cand[k], miss[k]);
-			if (rc < 0)
-				return rc;
-			x->t->rows[cand[k]].item = (int16_t)miss[k];
-			ogi_position lpos = ogi_tokens__pos(x->t, (uint32_t)lr->label);
-			rc = ogi_recognize__diag(
-				x->r, OGI_SEVERITY_WARNING, "PARSE-LABEL-UNRECOGNISED", &lpos,
-				"无法识别的行标题“%.*s”按位置视为“%s”", "unrecognised row label \"%.*s\" "
-				"taken as \"%s\" by its position",
-				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[k]].row));
+			int rc = place_gap_row(x, cand[k], miss[k], 0);
 			if (rc)
 				return rc;
 		}
@@ -685,7 +698,6 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 	size_t next = 0;
 	for (size_t k = 0; k < ncand; k++) {
 		const ogi_lrow *lr = &x->t->rows[cand[k]];
-		const ogi_tok *lt = &x->t->tok[lr->label];
 		double best = 0.0;
 		size_t bj = nm;
 		ogi__buf key = {0};
@@ -703,15 +715,7 @@ static int fill_gap(ctx *x, uint32_t l0, uint32_t l1, int32_t i0, int32_t i1)
 		}
 		ogi__buf_free(&key);
 		if (bj < nm && best >= 0.5) {
-			int rc = assign_row(x, cand[k], miss[bj]);
-			if (rc < 0)
-				return rc;
-			x->t->rows[cand[k]].item = (int16_t)miss[bj];
-			ogi_position lpos = ogi_tokens__pos(x->t, (uint32_t)lr->label);
-			rc = ogi_recognize__diag(
-				x->r, OGI_SEVERITY_INFO, "PARSE-LABEL-FUZZY", &lpos,
-				"行标题“%.*s”近似匹配“%s”", "row label \"%.*s\" matched \"%s\" approximately",
-				(int)lt->raw_len, x->t->b->text + lt->raw_off, ogi_row_label(x->items[miss[bj]].row));
+			int rc = place_gap_row(x, cand[k], miss[bj], 1);
 			if (rc)
 				return rc;
 			next = bj + 1;
