@@ -335,7 +335,8 @@ static size_t date_at(const char *s, size_t n, int *y, int *m, int *d)
 }
 
 static const char *const date_labels[] = {"发布时间", "发布日期", "发文日期", "成文日期", "发稿时间",
-                                          "公开日期", "印发日期", "公布日期", "发布于", "日期"};
+                                          "公开日期", "印发日期", "公布日期", "发布于", "更新时间",
+                                          "更新日期", "日期", "时间"};
 
 /*
  * Could the folded row hold one of the date labels (all end in 日期, 时间 or 发布于)? No when
@@ -401,6 +402,10 @@ static int labelled_date(const char *s, size_t n, int *y, int *m, int *d)
 		size_t i = (size_t)(p - s);
 		if (i >= 6 && !memcmp(p - 6, "填报", 6))
 			continue; /* 填报日期 is when the statistics were filled in */
+		/* a bare 日期/时间 is a label only where a field starts (截止时间, 办理时间 are not) */
+		if (strlen(date_labels[k]) == 6 && i > 0 && s[i - 1] != ' ' && s[i - 1] != '|' &&
+		    s[i - 1] != ']' && s[i - 1] != ')' && !(i >= 3 && !memcmp(p - 3, "】", 3)))
+			continue;
 		i += strlen(date_labels[k]);
 		while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '|' || s[i] == '-' || s[i] == '['))
 			i++;

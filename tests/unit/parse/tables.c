@@ -301,3 +301,18 @@ Test(meta, page_title_without_the_site_name)
 	cr_assert_eq(ogi_report_year(r), 2021);
 	ogi_report_free(r);
 }
+
+Test(meta, date_fields_of_portal_pages)
+{
+	ogi_report *r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n"
+	                          "来源：某某县财政局 时间：2022-01-18 09:30:12 浏览次数：36\n");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-18");
+	ogi_report_free(r);
+	r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n更新时间：2022年1月19日\n");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-19");
+	ogi_report_free(r);
+	/* a deadline is no publication date */
+	r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n统计截止时间：2021年12月31日\n");
+	cr_assert_null(ogi_report_meta(r, OGI_META_PUBLISHED));
+	ogi_report_free(r);
+}
