@@ -394,7 +394,7 @@ static size_t unit_of(const char *enc)
 {
 	char low[16];
 	size_t n = 0;
-	for (; enc[n] && n < sizeof(low) - 1; n++)
+	for (; n < sizeof(low) - 1 && enc[n]; n++)
 		low[n] = (char)(enc[n] >= 'A' && enc[n] <= 'Z' ? enc[n] + 32 : enc[n]);
 	low[n] = '\0';
 	if (!strncmp(low, "utf-16", 6) || !strncmp(low, "utf16", 5) || !strncmp(low, "ucs-2", 5) ||
@@ -637,7 +637,7 @@ static void position_of(const char *text, size_t off, uint32_t *line, uint32_t *
 static void printable(char *dst, size_t size, const char *src)
 {
 	size_t n = 0;
-	for (; src[n] && n < size - 1; n++)
+	for (; n < size - 1 && src[n]; n++)
 		dst[n] = src[n] > 0x20 && src[n] < 0x7F ? src[n] : '?';
 	dst[n] = '\0';
 }

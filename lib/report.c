@@ -56,9 +56,9 @@ static const ogi_position unknown_pos = OGI_POSITION_INIT;
 
 int ogi_report__text_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	if (!s)
 		return len == 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
 		unsigned int c = *p;
 		if (c < 0x80) {
@@ -128,10 +128,10 @@ static int is_digit(char c)
 int ogi_report__decimal_parse(int64_t *out, const char *text, size_t len, unsigned int scale,
                               int allow_exp)
 {
-	const char *p = text, *end = text + len;
-	int neg = 0;
 	if (!out || !text)
 		return OGI_EINVAL;
+	const char *p = text, *end = text + len;
+	int neg = 0;
 	if (p < end && *p == '-') {
 		neg = 1;
 		p++;

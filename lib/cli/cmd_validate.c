@@ -241,8 +241,8 @@ static void list_text(void)
 /* The placeholders "{name}" of a template, each once, as "`{a}`, `{b}`". */
 static void md_arguments(const char *zh, const char *en)
 {
-	const char *seen[32];
-	size_t nseen[32], n = 0;
+	const char *seen[32] = {0};
+	size_t nseen[32] = {0}, n = 0;
 	const char *tmpls[2] = {zh, en};
 	for (int t = 0; t < 2; t++)
 		for (const char *p = tmpls[t]; (p = strchr(p, '{'));) {
