@@ -131,6 +131,7 @@ typedef struct ogi_tokens {
 	size_t nrows, caprows;
 	ogi__buf fold, map;          /* working buffers (no allocation per cell or label) */
 	ogi__buf scratch, key, base;
+	ogi__buf segs, outs;         /* the segments of a cell (any number of them) */
 	const ogi_blocks *b;
 } ogi_tokens;
 

@@ -345,7 +345,6 @@ typedef struct seg {
 	uint16_t ndigits;
 } seg;
 
-#define MAX_SEGS 128
 
 /* The hit set of a key: the key, else the key without a trailing parenthetical remark, else
  * (when no row or header matched) the key without a leading 其中. */
@@ -382,6 +381,78 @@ static int label_key(ogi_tokens *t, label_info *li, const char *f, size_t at, si
 	return 0;
 }
 
+#define PIECE_RUN 64 /* label segments split at most this many at a time */
+#define PIECE_MAX 6   /* segments one label may be joined from */
+
+static int starts_numbered(const char *f, const seg *s);
+
+/* Could the folded text [a, b) be a catalog label? Catalog labels are ideographs: a piece with
+ * none, or longer than any label, is not looked up. */
+static int may_match(ogi_tokens *t, const char *f, size_t a, size_t b)
+{
+	if (b - a > 200)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if ((unsigned char)f[i] >= 0xE3)
+			return matches(t, f, a, b);
+	return 0;
+}
+
+/*
+ * Where a run of n label segments (separated by spaces in one cell) splits into labels: the
+ * partition whose pieces name the most catalog rows, headers or columns, with as few pieces as
+ * possible ("行政复议 行政诉讼" is two labels, "结果 纠正 其他 结果" two: 结果纠正, 其他结果). A
+ * segment that starts with its own numbering starts a piece ("三、本年度办理结果 (一)予以公开"
+ * is a group header and a row). Pieces that match nothing next to each other are one label.
+ * Writes the sizes of the pieces, in order, to cut[] and returns how many.
+ */
+static size_t split_labels(ogi_tokens *t, const char *f, const seg *sg, size_t n, size_t *cut)
+{
+	int best[PIECE_RUN + 1];
+	uint8_t from[PIECE_RUN + 1], hit[PIECE_RUN + 1];
+	best[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = INT32_MIN;
+		for (size_t j = i; j-- > 0 && i - j <= PIECE_MAX;) {
+			/* piece [j, i): no numbering inside it but at its start */
+			if (j + 1 < i && starts_numbered(f, &sg[j + 1]))
+				continue;
+			if (best[j] == INT32_MIN)
+				continue;
+			int m = n > 1 && may_match(t, f, sg[j].a, sg[i - 1].b);
+			int v = best[j] + (m ? 2 : 0) - 1;
+			if (v > best[i]) {
+				best[i] = v;
+				from[i] = (uint8_t)j;
+				hit[i] = (uint8_t)m;
+			}
+		}
+		if (best[i] == INT32_MIN) { /* cannot happen: a single segment is always a piece */
+			best[i] = best[i - 1] - 1;
+			from[i] = (uint8_t)(i - 1);
+			hit[i] = 0;
+		}
+	}
+	/* back from the end; pieces that match nothing, side by side, merge */
+	size_t ends[PIECE_RUN + 1], nends = 0;
+	uint8_t hits[PIECE_RUN + 1];
+	for (size_t i = n; i > 0; i = from[i]) {
+		ends[nends] = i;
+		hits[nends++] = hit[i];
+	}
+	size_t ncut = 0, start = 0;
+	for (size_t k = nends; k-- > 0;) {
+		size_t end = ends[k];
+		size_t size = end - start;
+		if (ncut && !hits[k] && !hits[k + 1 < nends ? k + 1 : k] && !starts_numbered(f, &sg[start]))
+			cut[ncut - 1] += size; /* an unmatched piece after an unmatched one */
+		else
+			cut[ncut++] = size;
+		start = end;
+	}
+	return ncut;
+}
+
 static int starts_numbered(const char *f, const seg *s)
 {
 	int ord, style;
@@ -396,9 +467,27 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint32_t cidx, uint32_t off,
                        const char *f, size_t fn, const uint32_t *map, int strong)
 {
 	const char *text = t->b->text;
-	seg segs[MAX_SEGS];
+	/* one segment per run of non-spaces: count them, then room for them (and for the
+	 * label:value splits, at most one more each) in the reused buffers */
+	size_t count = 0;
+	for (size_t i = 0; i < fn;) {
+		while (i < fn && f[i] == ' ')
+			i++;
+		if (i >= fn)
+			break;
+		count++;
+		while (i < fn && f[i] != ' ')
+			i++;
+	}
+	if (count > SIZE_MAX / (2 * sizeof(seg)) - 1)
+		return ogi__oom();
+	t->segs.len = t->outs.len = 0;
+	if (ogi__buf_grow(&t->segs, (count + 1) * sizeof(seg)) ||
+	    ogi__buf_grow(&t->outs, (2 * count + 1) * sizeof(seg)))
+		return OGI_ENOMEM;
+	seg *segs = (seg *)(void *)t->segs.ptr;
 	size_t ns = 0;
-	for (size_t i = 0; i < fn && ns < MAX_SEGS;) {
+	for (size_t i = 0; i < fn && ns < count;) {
 		while (i < fn && f[i] == ' ')
 			i++;
 		if (i >= fn)
@@ -411,10 +500,6 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint32_t cidx, uint32_t off,
 		s->b = j;
 		s->kind = ogi_tokens__classify(f + i, j - i, &s->num, &s->flags, &s->ndigits);
 		i = j;
-	}
-	if (ns == MAX_SEGS) { /* pathological: treat the rest as one label */
-		segs[ns - 1].b = fn;
-		segs[ns - 1].kind = OGI_TOK_LABEL;
 	}
 	/* junk before a label in the same cell ("? (一)主动公开…", "??? 制发…") is part of it */
 	for (size_t k = ns; k-- > 1;)
@@ -438,10 +523,10 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint32_t cidx, uint32_t off,
 	}
 	/* "label:123" in one segment: split off the number */
 	size_t out_n = 0;
-	seg out[MAX_SEGS + 1];
+	seg *out = (seg *)(void *)t->outs.ptr; /* room for 2 * ns */
 	for (size_t k = 0; k < ns; k++) {
 		seg s = segs[k];
-		if (s.kind == OGI_TOK_LABEL && out_n < MAX_SEGS) {
+		if (s.kind == OGI_TOK_LABEL) {
 			const char *colon = NULL;
 			for (size_t x = s.b; x-- > s.a;)
 				if (f[x] == ':') {
@@ -463,14 +548,21 @@ static int cell_tokens(ogi_tokens *t, uint32_t row, uint32_t cidx, uint32_t off,
 		out[out_n++] = s;
 	}
 	/* join consecutive label segments; emit */
+	size_t run_end = 0, cut[PIECE_RUN + 1], at_cut = 0;
 	for (size_t k = 0; k < out_n;) {
 		size_t e = k + 1;
-		/* a label segment that starts with its own numbering starts a new label:
-		 * "三、本年度办理结果 (一)予以公开" is a group header and a row */
-		if (out[k].kind == OGI_TOK_LABEL)
-			while (e < out_n && out[e].kind == OGI_TOK_LABEL && !starts_numbered(f, &out[e]) &&
-			       !(matches(t, f, out[k].a, out[e - 1].b) && matches(t, f, out[e].a, out[e].b)))
-				e++;
+		if (out[k].kind == OGI_TOK_LABEL) {
+			if (k >= run_end) {
+				/* a new run of label segments: where its labels end */
+				run_end = k + 1;
+				while (run_end < out_n && out[run_end].kind == OGI_TOK_LABEL &&
+				       run_end - k < PIECE_RUN)
+					run_end++;
+				(void)split_labels(t, f, out + k, run_end - k, cut);
+				at_cut = 0;
+			}
+			e = k + cut[at_cut++];
+		}
 		size_t fa = out[k].a, fb = out[e - 1].b;
 		label_info li = {-1, 0, 0, 0};
 		if (out[k].kind == OGI_TOK_LABEL && fb - fa <= MAX_KEY_BYTES) {
@@ -1295,6 +1387,8 @@ int ogi_tokens__build(ogi_tokens *t, const ogi_blocks *b)
 	ogi__buf_free(&t->fold);
 	ogi__buf_free(&t->map);
 	ogi__buf_free(&t->scratch);
+	ogi__buf_free(&t->segs);
+	ogi__buf_free(&t->outs);
 	ogi__buf_free(&t->key);
 	ogi__buf_free(&t->base);
 	if (!rc) {

@@ -106,6 +106,7 @@ Test(hostile, linear_time, .timeout = 120)
 	linear("一、总体情况\n", 500000);                      /* headings */
 	linear("300031000100000300031000100000\n", 500000);    /* digit runs */
 	linear("本年新收政府信息公开申请数量 1 2 3\n", 500000); /* short rows */
+	linear("结果 维持 其他 结果 ", 500000);                /* label words split by spaces */
 }
 
 Test(hostile, fifty_megabyte_line, .timeout = 120)

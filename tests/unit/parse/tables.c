@@ -316,3 +316,42 @@ Test(meta, date_fields_of_portal_pages)
 	cr_assert_null(ogi_report_meta(r, OGI_META_PUBLISHED));
 	ogi_report_free(r);
 }
+
+Test(tables, a_whole_report_on_one_line)
+{
+	/* every table of a report flattened into one line, header words split by spaces */
+	const char *doc =
+		"某某市2021年政府信息公开工作年度报告\n"
+		"第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 —— —— —— "
+		"行政规范性文件 25 2 140 第二十条第（五）项 信息内容 本年处理决定数量 行政许可 12 "
+		"申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 "
+		"一、本年新收政府信息公开申请数量 15 0 0 0 1 0 16 二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2 "
+		"三、本年度办理结果 （一）予以公开 17 0 0 0 1 0 18 （七）总计 17 0 0 0 1 0 18 "
+		"四、结转下年度继续办理 0 0 0 0 0 0 0 "
+		"行政复议 行政诉讼 结果 维持 结果 纠正 其他 结果 尚未 审结 总计 未经复议直接起诉 复议后起诉 "
+		"结果 维持 结果 纠正 其他 结果 尚未 审结 总计 结果 维持 结果 纠正 其他 结果 尚未 审结 总计 "
+		"10 3 3 1 17 9 10 1 8 28 7 5 1 0 13\n";
+	ogi_report *r = parse_str(doc);
+	cr_assert_eq(ogi_report_edition(r), OGI_EDITION_2021);
+	cr_assert_eq(cell(r, "active.normative_documents.in_force"), 140);
+	cr_assert_eq(cell(r, "applications.new_received.total"), 16);
+	cr_assert_eq(cell(r, "applications.granted.total"), 18);
+	cr_assert_eq(cell(r, "review_litigation.review.upheld"), 10);
+	cr_assert_eq(cell(r, "review_litigation.litigation_direct.total"), 28);
+	cr_assert_eq(cell(r, "review_litigation.litigation_after_review.total"), 13);
+	ogi_report_free(r);
+}
+
+Test(hostile, many_segments_in_one_cell)
+{
+	/* thousands of label:value segments in one cell once overran a fixed array */
+	size_t n = 20000;
+	char *buf = malloc(n * 6 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + i * 6, "甲:1 ", 6);
+	buf[n * 6] = '\0';
+	ogi_report *r = NULL;
+	cr_assert_eq(ogi_parse(&r, buf, n * 6, NULL), 0);
+	ogi_report_free(r);
+	free(buf);
+}
