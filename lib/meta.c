@@ -737,6 +737,84 @@ static int title_is_other(const char *s, size_t n)
 
 /* ---- driver ---------------------------------------------------------------------------------- */
 
+/* ---- table headers ------------------------------------------------------------------------ */
+
+/* A label that may be printed in a table's heading: one the catalog knows (a column, a header
+ * like 信息内容 or 第二十条第(五)项), or a short fragment of a heading cell split over lines
+ * (结果 / 纠正, 尚未 / 审结) without the punctuation of a sentence. */
+static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
+{
+	if (lr->hits >= 0 || lr->item >= 0)
+		return 1;
+	const ogi_tok *tok = &t->tok[lr->label];
+	const char *s = t->b->text + tok->raw_off;
+	size_t n = tok->raw_len;
+	static const char *const stops[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b", "\xef\xbc\x9a",
+	                                     ":", ",", ";"};
+	if (n > 12)
+		return 0;
+	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		if (find(s, n, stops[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * The headings of a recognised table (column headings, 第二十条第(五)项 / 信息内容 between the
+ * parts of Table 2, the pieces of merged heading cells, page numbers between table rows) are not
+ * narrative text. Marks in `table_row` every run of header-like rows that leads into a row of a
+ * recognised table: rows whose labels are all header labels and that hold no figure the tables
+ * left unused, and rows without tokens (page-break artefacts). A section heading ends a run (it
+ * stays a heading).
+ */
+static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext *x)
+{
+	const ogi_blocks *b = t->b;
+	if (!b->nrows)
+		return 0;
+	/* per physical row: 1 header-like, 2 not */
+	uint8_t *kind = ogi__calloc(b->nrows, 1);
+	if (!kind)
+		return ogi__oom();
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ogi_lrow *lr = &t->rows[i];
+		if (lr->used)
+			continue;
+		uint8_t k = lr->label >= 0 && header_label(t, lr) ? 1 : 2;
+		if (lr->label >= 0)
+			kind[t->tok[lr->label].row] |= k;
+		for (uint32_t v = 0; v < lr->count; v++) {
+			const ogi_tok *tok = &t->tok[lr->first + v];
+			kind[tok->row] |= tok->kind == OGI_TOK_UNIT || tok->kind == OGI_TOK_BLANK ? k : 2;
+		}
+	}
+	int rc = 0, lead = 0;
+	for (size_t r = b->nrows; r-- > 0 && !rc;) {
+		if (table_row[r]) {
+			lead = 1;
+			continue;
+		}
+		if (is_row_empty(b, r))
+			continue;
+		/* (a row without tokens is a page number or other page-break artefact) */
+		if (!lead || kind[r] == 2 || (b->rows[r].flags & OGI_BROW_CHROME)) {
+			lead = 0;
+			continue;
+		}
+		if (heading_candidate(b, r) && !not_heading(b, r)) {
+			if ((rc = row_text_max(b, r, x, MAX_HEADING)))
+				break;
+			if (x->fold.len <= MAX_HEADING && section_of(x->fold.ptr, x->fold.len) >= 0) {
+				lead = 0;
+				continue;
+			}
+		}
+		table_row[r] = 1;
+	}
+	ogi__free(kind);
+	return rc;
+}
+
 typedef struct found {
 	size_t title_row;
 	int have_title;
@@ -769,6 +847,11 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			table_row[t->tok[lr->label].row] = 1;
 		for (uint32_t k = 0; k < lr->count; k++)
 			table_row[t->tok[lr->first + k].row] = 1;
+	}
+	if (tables_found && (rc = mark_table_headings(t, table_row, &x))) {
+		rowtext_free(&x);
+		ogi__free(table_row);
+		return rc;
 	}
 
 	/* title: HTML hint, or the first early row that reads like a report title */

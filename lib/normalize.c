@@ -312,7 +312,8 @@ static void fold_slow(folder *f, uint32_t cp, uint32_t src)
 
 /*
  * The Taiwan word variants, matched on their traditional source forms: 檔案 -> 文件,
- * 覆議 -> 复议, 資訊 -> 信息, 資料 -> 数据, 程式 -> 程序 (the second character of 覆議 and
+ * 覆議 -> 复议, 資訊 -> 信息, 資料 -> 数据, 程式 -> 程序, 釋出 -> 发布 (釋出時間 is the 发布时间 of
+ * Taiwan-localised mirrors: OpenCC's s2twp writes it so) (the second character of 覆議 and
  * 資訊 may also be in its simplified form). Each maps two characters to two characters of
  * three bytes. Characters the flags drop may stand between the two ("資 訊" with
  * OGI_NORM_DROP_SPACE): the match is made on what is emitted, which keeps folding idempotent.
@@ -328,13 +329,16 @@ static const struct {
 	{0x8CC7, 0x8A0A, 0x8BAF, 0x4FE1, 0x606F}, /* 資訊 -> 信息 */
 	{0x8CC7, 0x6599, 0x6599, 0x6570, 0x636E}, /* 資料 -> 数据 */
 	{0x7A0B, 0x5F0F, 0x5F0F, 0x7A0B, 0x5E8F}, /* 程式 -> 程序 */
+	{0x91CB, 0x51FA, 0x51FA, 0x53D1, 0x5E03}, /* 釋出 -> 发布 */
 };
 
 static inline int word_first(uint32_t cp)
 {
-	/* 檔 覆 資 程: their low bytes are 94 86 C7 0B */
-	static const unsigned char low[256] = {[0x94] = 1, [0x86] = 1, [0xC7] = 1, [0x0B] = 1};
-	return low[cp & 0xFF] && (cp == 0x6A94 || cp == 0x8986 || cp == 0x8CC7 || cp == 0x7A0B);
+	/* 檔 覆 資 程 釋: their low bytes are 94 86 C7 0B CB */
+	static const unsigned char low[256] = {[0x94] = 1, [0x86] = 1, [0xC7] = 1, [0x0B] = 1,
+	                                       [0xCB] = 1};
+	return low[cp & 0xFF] &&
+	       (cp == 0x6A94 || cp == 0x8986 || cp == 0x8CC7 || cp == 0x7A0B || cp == 0x91CB);
 }
 
 static inline void put3(unsigned char *o, uint32_t cp)

@@ -102,6 +102,8 @@ Test(fold, taiwan_words)
 	check_fold("覆议", 0, "复议", NULL, 0);
 	check_fold("資料", 0, "数据", NULL, 0);
 	check_fold("程式", 0, "程序", NULL, 0);
+	check_fold("釋出時間", 0, "发布时间", NULL, 0);
+	check_fold("解釋", 0, "解释", NULL, 0); /* 釋 alone is 释 */
 	check_fold("資產", 0, "资产", NULL, 0); /* 資 alone is 资 */
 	check_fold("覆蓋", 0, "覆盖", NULL, 0);
 	check_fold("程序", 0, "程序", NULL, 0);

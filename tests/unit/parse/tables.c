@@ -311,6 +311,10 @@ Test(meta, date_fields_of_portal_pages)
 	r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n更新时间：2022年1月19日\n");
 	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-19");
 	ogi_report_free(r);
+	/* the 发布时间 of a Taiwan-localised mirror (OpenCC s2twp) */
+	r = parse_str("某某縣財政局2021年政府資訊公開工作年度報告\n釋出時間：2022-01-20 來源：某某縣財政局\n");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-20");
+	ogi_report_free(r);
 	/* a deadline is no publication date */
 	r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n统计截止时间：2021年12月31日\n");
 	cr_assert_null(ogi_report_meta(r, OGI_META_PUBLISHED));
@@ -354,4 +358,46 @@ Test(hostile, many_segments_in_one_cell)
 	cr_assert_eq(ogi_parse(&r, buf, n * 6, NULL), 0);
 	ogi_report_free(r);
 	free(buf);
+}
+
+/* The headings of the tables (column headings, 第二十条第(五)项 / 信息内容, the pieces of
+ * merged heading cells) are not narrative: the sections keep their own text only. */
+static void assert_section(const ogi_report *r, ogi_section_id s, const char *want)
+{
+	size_t len;
+	const char *got = ogi_report_section(r, s, &len);
+	cr_assert_not_null(got, "section %s", ogi_section_key(s));
+	cr_assert_str_eq(got, want, "section %s", ogi_section_key(s));
+}
+
+Test(meta, table_headings_are_not_section_text)
+{
+	/* spaces between cells */
+	ogi_report *r = parse_str(T3_SPACES);
+	assert_section(r, OGI_SECTION_ACTIVE, "");
+	assert_section(r, OGI_SECTION_APPLICATIONS, "");
+	assert_section(r, OGI_SECTION_REVIEW_LITIGATION, "");
+	assert_section(r, OGI_SECTION_PROBLEMS, "略。");
+	ogi_report_free(r);
+
+	/* one cell per line, narrative before each table, heading cells split over lines
+	 * (结果 / 纠正, 尚未 / 审结) and a short line after the last table */
+	r = parse_str("某某区司法局2021年政府信息公开工作年度报告\n"
+	              "二、主动公开政府信息情况\n全年主动公开信息86条。\n"
+	              "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+	              "规章\n0\n0\n0\n行政规范性文件\n2\n0\n9\n"
+	              "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n31\n"
+	              "四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议。\n"
+	              "行政复议\n行政诉讼\n结果维持\n结果\n纠正\n其他结果\n尚未\n审结\n总计\n"
+	              "未经复议直接起诉\n复议后起诉\n"
+	              "结果维持\n结果\n纠正\n其他结果\n尚未\n审结\n总计\n"
+	              "结果维持\n结果\n纠正\n其他结果\n尚未\n审结\n总计\n"
+	              "0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n暂无\n"
+	              "五、存在的主要问题及改进情况\n略。\n");
+	cr_assert_eq(cell(r, "active.normative_documents.in_force"), 9);
+	cr_assert_eq(cell(r, "active.licensing.decisions"), 31);
+	cr_assert_eq(cell(r, "review_litigation.review.total"), 0);
+	assert_section(r, OGI_SECTION_ACTIVE, "全年主动公开信息86条。");
+	assert_section(r, OGI_SECTION_REVIEW_LITIGATION, "本年度无行政复议。\n暂无");
+	ogi_report_free(r);
 }
