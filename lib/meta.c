@@ -772,7 +772,9 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 	const ogi_blocks *b = t->b;
 	if (!b->nrows)
 		return 0;
-	/* per physical row: 1 header-like, 2 not */
+	/* per physical row: HEAD_LIKE a header label or unit, HEAD_NOT text or a figure that is
+	 * not a heading's, HEAD_BLANK an empty cell */
+	enum { HEAD_LIKE = 1, HEAD_NOT = 2, HEAD_BLANK = 4 };
 	uint8_t *kind = ogi__calloc(b->nrows, 1);
 	if (!kind)
 		return ogi__oom();
@@ -780,24 +782,28 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 		const ogi_lrow *lr = &t->rows[i];
 		if (lr->used)
 			continue;
-		uint8_t k = lr->label >= 0 && header_label(t, lr) ? 1 : 2;
+		uint8_t k = lr->label >= 0 && header_label(t, lr) ? HEAD_LIKE : HEAD_NOT;
 		if (lr->label >= 0)
 			kind[t->tok[lr->label].row] |= k;
 		for (uint32_t v = 0; v < lr->count; v++) {
 			const ogi_tok *tok = &t->tok[lr->first + v];
-			kind[tok->row] |= tok->kind == OGI_TOK_UNIT || tok->kind == OGI_TOK_BLANK ? k : 2;
+			kind[tok->row] |= tok->kind == OGI_TOK_BLANK  ? HEAD_BLANK
+			                  : tok->kind == OGI_TOK_UNIT ? k
+			                                              : HEAD_NOT;
 		}
 	}
 	int rc = 0, lead = 0;
 	for (size_t r = b->nrows; r-- > 0 && !rc;) {
-		if (table_row[r]) {
+		/* a row of the tables, or a table row of empty cells only (a table left blank) */
+		if (table_row[r] || (kind[r] == HEAD_BLANK && b->rows[r].count >= 2)) {
+			table_row[r] = 1;
 			lead = 1;
 			continue;
 		}
 		if (is_row_empty(b, r))
 			continue;
 		/* (a row without tokens is a page number or other page-break artefact) */
-		if (!lead || kind[r] == 2 || (b->rows[r].flags & OGI_BROW_CHROME)) {
+		if (!lead || (kind[r] & HEAD_NOT) || (b->rows[r].flags & OGI_BROW_CHROME)) {
 			lead = 0;
 			continue;
 		}

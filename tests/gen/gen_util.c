@@ -526,6 +526,54 @@ static int row_lost_value(const ogi_report *exp, ogi_cell_id c)
 	return 0;
 }
 
+/* Is the piece of a line a table heading: a column label or a structural header of the
+ * catalog (信息内容, 本年处理决定数量, 申请人情况 …)? */
+static int heading_piece(const char *s, size_t n)
+{
+	static const char *const headers[] = {
+#define OGI_HEADER(block, editions, label, aliases) label,
+#include "ogi/cells.def"
+	};
+	for (int c = 0; c < OGI_COL_COUNT; c++) {
+		const char *l = ogi_col_label((ogi_col_id)c);
+		if (l && strlen(l) == n && !memcmp(l, s, n))
+			return 1;
+	}
+	for (size_t k = 0; k < sizeof(headers) / sizeof(headers[0]); k++)
+		if (strlen(headers[k]) == n && !memcmp(headers[k], s, n))
+			return 1;
+	return 0;
+}
+
+/* The first line of a section text made only of table headings (a table's heading row taken
+ * for narrative), or NULL; its length in *len. */
+static const char *heading_line(const char *t, size_t *len)
+{
+	while (t && *t) {
+		const char *e = strchr(t, '\n');
+		size_t n = e ? (size_t)(e - t) : strlen(t);
+		int pieces = 0, headings = 0;
+		for (size_t i = 0; i < n;) {
+			while (i < n && (t[i] == ' ' || t[i] == '\t'))
+				i++;
+			size_t j = i;
+			while (j < n && t[j] != ' ' && t[j] != '\t')
+				j++;
+			if (j > i) {
+				pieces++;
+				headings += heading_piece(t + i, j - i);
+			}
+			i = j;
+		}
+		if (pieces && pieces == headings) {
+			*len = n;
+			return t;
+		}
+		t = e ? e + 1 : NULL;
+	}
+	return NULL;
+}
+
 int ogi_gen_compare(const ogi_report *exp, const ogi_report *got, ogi__buf *diff)
 {
 	int n = 0;
@@ -598,6 +646,11 @@ int ogi_gen_compare(const ogi_report *exp, const ogi_report *got, ogi__buf *diff
 		if (in_e != in_g)
 			DIFF("sections.%s: expected %s, got %s\n", ogi_section_key((ogi_section_id)s),
 			     in_e ? "present" : "missing", in_g ? "present" : "missing");
+		size_t hl;
+		const char *h = heading_line(ogi_report_section(got, (ogi_section_id)s, NULL), &hl);
+		if (h)
+			DIFF("sections.%s: holds a table heading \"%.*s\"\n",
+			     ogi_section_key((ogi_section_id)s), (int)hl, h);
 	}
 	if (diff && lines > DIFF_LINES_MAX)
 		ogi__buf_printf(diff, "... %zu more differences\n", lines - DIFF_LINES_MAX);
