@@ -739,6 +739,94 @@ static int title_is_other(const char *s, size_t n)
 
 /* ---- table headers ------------------------------------------------------------------------ */
 
+/* The title line of a statistics table (…政府信息公开情况统计表, 附表…) or its year line
+ * ("（2015年度）", "2015年"), on a folded row. */
+static int table_title(const char *s, size_t n)
+{
+	if (find(s, n, "统计表") && !find(s, n, "\xe3\x80\x82") /* 。 */)
+		return 1;
+	size_t i = skip_sp(s, n, 0);
+	if (i < n && s[i] == '(')
+		i++;
+	size_t d = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	if (d != 4 || n - i < 3 || memcmp(s + i, "年", 3))
+		return 0;
+	i += 3;
+	if (n - i >= 3 && !memcmp(s + i, "度", 3))
+		i += 3;
+	if (i < n && s[i] == ')')
+		i++;
+	return skip_sp(s, n, i) == n;
+}
+
+/*
+ * Page furniture after a report's last words, on a folded row: share / print / close links,
+ * "scan to read on a phone", related reading (rows without a 。), the attachment line, the
+ * filling-in data of a statistics table (填报日期, 单位负责人 …), a closing date, a row of marks
+ * only. Not section text.
+ */
+static int tail_furniture(const char *s, size_t n)
+{
+	static const char *const words[] = {"分享", "打印", "关闭窗口", "扫一扫", "相关阅读", "纠错",
+	                                    "收藏", "上一篇", "下一篇", "责任编辑", "填报日期",
+	                                    "填报人", "单位负责人", "审核人"};
+	int y, m, d, words_in = 0;
+	/* a row of marks only (?, -, *, unreadable text) */
+	for (size_t k = 0; k < n && !words_in; k++) {
+		unsigned char c = (unsigned char)s[k];
+		words_in = c >= 0xE3 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	}
+	if (!words_in)
+		return 1;
+	size_t i = skip_sp(s, n, 0);
+	if (n - i >= 6 && (!memcmp(s + i, "附件", 3 * 2) || !memcmp(s + i, "附表", 3 * 2)))
+		return 1;
+	if (bare_date(s, n, &y, &m, &d))
+		return 2;
+	if (find(s, n, "\xe3\x80\x82")) /* 。: a sentence of the report (…提供打印服务。) */
+		return 0;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (find(s, n, words[k]))
+			return 1;
+	return 0;
+}
+
+/* A signature: a short line of words without punctuation (the agency above its date). */
+static int signature_like(const char *s, size_t n)
+{
+	static const char *const stops[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b", ":", ",", ";", "\xe3\x80\x81"};
+	if (n > 90 || n < 6)
+		return 0;
+	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		if (find(s, n, stops[k]))
+			return 0;
+	return 1;
+}
+
+#define MAX_TAIL_ROW 300 /* bytes: longer rows are the report's own words */
+
+/* Marks in `table_row` the furniture at the end of the document (tail_furniture(), and the
+ * signature above a closing date): the last section ends with its own words. */
+static int mark_tail(const ogi_blocks *b, uint8_t *table_row, rowtext *x)
+{
+	int below_date = 0, rc = 0;
+	for (size_t r = b->nrows; r-- > 0;) {
+		if (table_row[r] || is_row_empty(b, r) || (b->rows[r].flags & OGI_BROW_CHROME))
+			continue;
+		if (row_bytes(b, r) > MAX_TAIL_ROW || (rc = row_text_max(b, r, x, MAX_TAIL_ROW)))
+			break;
+		int f = tail_furniture(x->fold.ptr, x->fold.len);
+		if (!f && !(below_date && signature_like(x->fold.ptr, x->fold.len)))
+			break;
+		table_row[r] = 1;
+		below_date = f == 2;
+	}
+	return rc;
+}
+
+
 /* A label that may be printed in a table's heading: one the catalog knows (a column, a header
  * like 信息内容 or 第二十条第(五)项), or a short fragment of a heading cell split over lines
  * (结果 / 纠正, 尚未 / 审结) without the punctuation of a sentence. */
@@ -803,7 +891,17 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 		if (is_row_empty(b, r))
 			continue;
 		/* (a row without tokens is a page number or other page-break artefact) */
-		if (!lead || (kind[r] & HEAD_NOT) || (b->rows[r].flags & OGI_BROW_CHROME)) {
+		if (!lead || (b->rows[r].flags & OGI_BROW_CHROME)) {
+			lead = 0;
+			continue;
+		}
+		if (kind[r] & HEAD_NOT) {
+			/* the title of a statistics table and its year line lead into it too */
+			if (row_bytes(b, r) <= MAX_HEAD_ROW && !(rc = row_text_max(b, r, x, MAX_HEAD_ROW)) &&
+			    table_title(x->fold.ptr, x->fold.len)) {
+				table_row[r] = 1;
+				continue;
+			}
 			lead = 0;
 			continue;
 		}
@@ -1065,6 +1163,8 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 	if (!rc)
 		rc = ogi_report_set_kind(r, kind);
 
+	if (!rc)
+		rc = mark_tail(b, table_row, &x);
 	/* sections: the headings (each section once, in document order) and the length of each
 	 * section's text first, then the texts, each made in one allocation of its size */
 	struct {

@@ -401,3 +401,45 @@ Test(meta, table_headings_are_not_section_text)
 	assert_section(r, OGI_SECTION_REVIEW_LITIGATION, "本年度无行政复议。\n暂无");
 	ogi_report_free(r);
 }
+
+/* Page furniture after the report's last words (share / print links, the attachment line, the
+ * table's filling-in data, the signature and its date) is not section text; a sentence of the
+ * report that mentions printing is. */
+Test(meta, page_furniture_after_the_last_section)
+{
+	ogi_report *r = parse_str("某某镇人民政府2021年政府信息公开工作年度报告\n"
+	                          "一、总体情况\n本镇认真贯彻《条例》。\n"
+	                          "六、其他需要报告的事项\n本年度无其他需要报告的事项。\n\n"
+	                          "某某镇人民政府\n2022年1月20日\n"
+	                          "附件：某某镇政府信息公开情况统计表\n"
+	                          "扫一扫在手机打开当前页\n分享：\n【打印本页】【关闭窗口】\n? ?\n");
+	assert_section(r, OGI_SECTION_OTHER, "本年度无其他需要报告的事项。");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_PUBLISHED), "2022-01-20");
+	ogi_report_free(r);
+
+	r = parse_str("某某镇人民政府2021年政府信息公开工作年度报告\n"
+	              "六、其他需要报告的事项\n查阅点为群众提供免费打印服务。\n相关阅读：\n");
+	assert_section(r, OGI_SECTION_OTHER, "查阅点为群众提供免费打印服务。");
+	ogi_report_free(r);
+}
+
+/* The title and year lines of a statistics table lead into it: not narrative. */
+Test(meta, statistics_table_title_is_not_section_text)
+{
+	ogi_report *r = parse_str("某某乡2015年政府信息公开工作年度报告\n"
+	                          "九、其他需要报告的事项\n无。\n"
+	                          "某某乡政府信息公开情况统计表\n（2015年度）\n"
+	                          "统计指标\t单位\t统计数\n"
+	                          "一、主动公开情况\t——\t——\n"
+	                          "（一）主动公开政府信息数\t条\t120\n"
+	                          "其中：主动公开规范性文件数\t条\t3\n"
+	                          "制发规范性文件总数\t件\t4\n"
+	                          "三、依申请公开情况\t——\t——\n"
+	                          "（一）收到申请数\t件\t2\n"
+	                          "1．当面申请数\t件\t2\n");
+	cr_assert_eq(ogi_report_edition(r), OGI_EDITION_LEGACY);
+	cr_assert_eq(cell(r, "legacy.proactive_total"), 120);
+	cr_assert_eq(cell(r, "legacy.requests_in_person"), 2);
+	assert_section(r, OGI_SECTION_OTHER, "无。");
+	ogi_report_free(r);
+}
