@@ -739,6 +739,18 @@ static int title_is_other(const char *s, size_t n)
 
 /* ---- table headers ------------------------------------------------------------------------ */
 
+/* Does the row hold 表 (the same character in simplified and traditional text)? Raw bytes. */
+static int row_has_table_char(const ogi_blocks *b, size_t r)
+{
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c))
+		if (find_n(b->text + c.off, c.len, "\xe8\xa1\xa8", 3))
+			return 1;
+	return 0;
+}
+
 /* The title line of a statistics table (…政府信息公开情况统计表, 附表…) or its year line
  * ("（2015年度）", "2015年"), on a folded row. */
 static int table_title(const char *s, size_t n)
@@ -896,8 +908,11 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			continue;
 		}
 		if (kind[r] & HEAD_NOT) {
-			/* the title of a statistics table and its year line lead into it too */
-			if (row_bytes(b, r) <= MAX_HEAD_ROW && !(rc = row_text_max(b, r, x, MAX_HEAD_ROW)) &&
+			/* the title of a statistics table (a 表 in it) and its year line (short) lead
+			 * into it too; the raw bytes say which rows may be one */
+			size_t nb = row_bytes(b, r);
+			if (nb <= MAX_HEAD_ROW && (nb <= 48 || row_has_table_char(b, r)) &&
+			    !(rc = row_text_max(b, r, x, MAX_HEAD_ROW)) &&
 			    table_title(x->fold.ptr, x->fold.len)) {
 				table_row[r] = 1;
 				continue;
