@@ -839,9 +839,19 @@ static int mark_tail(const ogi_blocks *b, uint8_t *table_row, rowtext *x)
 }
 
 
+/* A rule drawn with ASCII (|:---:|, +----+), raw bytes. */
+static int is_rule(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] && strchr("-:=+|* ", s[i]))
+		i++;
+	return n && i == n;
+}
+
 /* A label that may be printed in a table's heading: one the catalog knows (a column, a header
- * like 信息内容 or 第二十条第(五)项), or a short fragment of a heading cell split over lines
- * (结果 / 纠正, 尚未 / 审结) without the punctuation of a sentence. */
+ * like 信息内容 or 第二十条第(五)项), a rule drawn with ASCII (:---:), or a short fragment of a
+ * heading cell split over lines (结果 / 纠正, 尚未 / 审结) without the punctuation of a
+ * sentence. */
 static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
 {
 	if (lr->hits >= 0 || lr->item >= 0)
@@ -851,6 +861,8 @@ static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
 	size_t n = tok->raw_len;
 	static const char *const stops[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b", "\xef\xbc\x9a",
 	                                     ":", ",", ";"};
+	if (is_rule(s, n))
+		return 1;
 	if (n > 12)
 		return 0;
 	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
@@ -873,7 +885,7 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 	if (!b->nrows)
 		return 0;
 	/* per physical row: HEAD_LIKE a header label or unit, HEAD_NOT text or a figure that is
-	 * not a heading's, HEAD_BLANK an empty cell */
+	 * not a heading's, HEAD_BLANK an empty cell or a placeholder (a Markdown |---| rule) */
 	enum { HEAD_LIKE = 1, HEAD_NOT = 2, HEAD_BLANK = 4 };
 	uint8_t *kind = ogi__calloc(b->nrows, 1);
 	if (!kind)
@@ -887,14 +899,16 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			kind[t->tok[lr->label].row] |= k;
 		for (uint32_t v = 0; v < lr->count; v++) {
 			const ogi_tok *tok = &t->tok[lr->first + v];
-			kind[tok->row] |= tok->kind == OGI_TOK_BLANK  ? HEAD_BLANK
-			                  : tok->kind == OGI_TOK_UNIT ? k
-			                                              : HEAD_NOT;
+			int blank = tok->kind == OGI_TOK_BLANK || tok->kind == OGI_TOK_NA ||
+			            (tok->kind == OGI_TOK_INVALID &&
+			             is_rule(b->text + tok->raw_off, tok->raw_len));
+			kind[tok->row] |= blank ? HEAD_BLANK : tok->kind == OGI_TOK_UNIT ? k : HEAD_NOT;
 		}
 	}
 	int rc = 0, lead = 0;
 	for (size_t r = b->nrows; r-- > 0 && !rc;) {
-		/* a row of the tables, or a table row of empty cells only (a table left blank) */
+		/* a row of the tables, or a table row of empty cells or dashes only (a table left
+		 * blank, the rule under a Markdown table's heading) */
 		if (table_row[r] || (kind[r] == HEAD_BLANK && b->rows[r].count >= 2)) {
 			table_row[r] = 1;
 			lead = 1;

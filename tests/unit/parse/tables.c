@@ -400,6 +400,21 @@ Test(meta, table_headings_are_not_section_text)
 	assert_section(r, OGI_SECTION_ACTIVE, "全年主动公开信息86条。");
 	assert_section(r, OGI_SECTION_REVIEW_LITIGATION, "本年度无行政复议。\n暂无");
 	ogi_report_free(r);
+
+	/* Markdown tables: the |---| rule under the heading row goes with the heading */
+	r = parse_str("某某区司法局2021年政府信息公开工作年度报告\n"
+	              "二、主动公开政府信息情况\n全年主动公开信息86条。\n"
+	              "第二十条第（一）项\n"
+	              "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+	              "|---|:---:|---|---|\n"
+	              "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 2 | 0 | 9 |\n"
+	              "第二十条第（五）项\n| 信息内容 | 本年处理决定数量 |\n| --- | --- |\n"
+	              "| 行政许可 | 31 |\n"
+	              "三、收到和处理政府信息公开申请情况\n无。\n");
+	cr_assert_eq(cell(r, "active.normative_documents.in_force"), 9);
+	cr_assert_eq(cell(r, "active.licensing.decisions"), 31);
+	assert_section(r, OGI_SECTION_ACTIVE, "全年主动公开信息86条。");
+	ogi_report_free(r);
 }
 
 /* Page furniture after the report's last words (share / print links, the attachment line, the
