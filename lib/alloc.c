@@ -60,6 +60,24 @@ void *ogi__reallocarray(void *ptr, size_t n, size_t size)
 	return ogi__realloc(ptr, n * size);
 }
 
+int ogi__grow(void **ptr, size_t *cap, size_t need, size_t size, size_t first)
+{
+	if (need <= *cap)
+		return 0;
+	size_t ncap = *cap ? *cap : (first ? first : 1);
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			return ogi__oom();
+		ncap += ncap / 2 + 1;
+	}
+	void *p = ogi__reallocarray(*ptr, ncap, size);
+	if (!p)
+		return ogi__oom();
+	*ptr = p;
+	*cap = ncap;
+	return 0;
+}
+
 void ogi__free(void *ptr)
 {
 	if (ptr)

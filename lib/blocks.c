@@ -29,38 +29,19 @@ void ogi_blocks_free(ogi_blocks *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Grows to at least `need` elements: by half again (at least 64), so that the slack stays
- * below a half of what is used. */
-static int grow(void **ptr, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t ncap = *cap ? *cap : 64;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 2)
-			return ogi__oom();
-		ncap += ncap / 2;
-	}
-	void *p = ogi__reallocarray(*ptr, ncap, size);
-	if (!p)
-		return ogi__oom();
-	*ptr = p;
-	*cap = ncap;
-	return 0;
-}
 
 int ogi_blocks__grow_rows(ogi_blocks *b)
 {
 	if (b->nrows >= UINT32_MAX)
 		return ogi__error(OGI_ELIMIT, "too many rows");
-	return grow((void **)&b->rows, &b->cap_rows, b->nrows + 1, sizeof(ogi_brow));
+	return ogi__grow((void **)&b->rows, &b->cap_rows, b->nrows + 1, sizeof(ogi_brow), 64);
 }
 
 int ogi_blocks__grow_cells(ogi_blocks *b)
 {
 	if (b->ncells >= UINT32_MAX)
 		return ogi__error(OGI_ELIMIT, "too many cells");
-	return grow((void **)&b->cells, &b->cap_cells, b->ncells + 1, sizeof(ogi_bcell));
+	return ogi__grow((void **)&b->cells, &b->cap_cells, b->ncells + 1, sizeof(ogi_bcell), 64);
 }
 
 int ogi_blocks__no_row(void)
@@ -70,8 +51,8 @@ int ogi_blocks__no_row(void)
 
 int ogi_blocks_reserve(ogi_blocks *b, size_t rows, size_t cells)
 {
-	if (grow((void **)&b->rows, &b->cap_rows, rows, sizeof(ogi_brow)) ||
-	    grow((void **)&b->cells, &b->cap_cells, cells, sizeof(ogi_bcell)))
+	if (ogi__grow((void **)&b->rows, &b->cap_rows, rows, sizeof(ogi_brow), 64) ||
+	    ogi__grow((void **)&b->cells, &b->cap_cells, cells, sizeof(ogi_bcell), 64))
 		return OGI_ENOMEM;
 	return 0;
 }

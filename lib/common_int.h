@@ -18,6 +18,10 @@ void *ogi__calloc(size_t n, size_t size);
 void *ogi__realloc(void *ptr, size_t size);
 void *ogi__mallocarray(size_t n, size_t size);
 void *ogi__reallocarray(void *ptr, size_t n, size_t size);
+/* Grows the array *ptr of *cap elements of `size` bytes to hold at least `need`: to `first`
+ * elements at first, then by half again, so that the slack stays below a half of what is used.
+ * Returns 0, or OGI_ENOMEM (last error set; the array is left as it was). */
+int ogi__grow(void **ptr, size_t *cap, size_t need, size_t size, size_t first);
 void ogi__free(void *ptr);
 char *ogi__strndup(const char *s, size_t len); /* always NUL-terminates; NULL on OOM */
 

@@ -99,13 +99,7 @@ size_t ogi_diagnostics_count_severity(const ogi_diagnostics *list, ogi_severity 
 /* Room for one more item. Returns 0 or OGI_ENOMEM. */
 static int grow(ogi_diagnostics *list)
 {
-	size_t ncap = list->cap ? list->cap * 2 : 8;
-	ogi_diagnostic **items = ogi__reallocarray(list->items, ncap, sizeof(*items));
-	if (!items)
-		return ogi__oom();
-	list->items = items;
-	list->cap = ncap;
-	return 0;
+	return ogi__grow((void **)&list->items, &list->cap, list->count + 1, sizeof(*list->items), 8);
 }
 
 int ogi_diagnostics_add(ogi_diagnostics *list, const char *rule, ogi_severity severity,

@@ -295,20 +295,7 @@ typedef struct hstate {
 
 static int vgrow(void **ptr, size_t *cap, size_t need, size_t size)
 {
-	if (need <= *cap)
-		return 0;
-	size_t ncap = *cap ? *cap : 16;
-	while (ncap < need) {
-		if (ncap > SIZE_MAX / 4)
-			return ogi__oom();
-		ncap *= 2;
-	}
-	void *p = ogi__reallocarray(*ptr, ncap, size);
-	if (!p)
-		return ogi__oom();
-	*ptr = p;
-	*cap = ncap;
-	return 0;
+	return ogi__grow(ptr, cap, need, size, 16);
 }
 
 static void stop(hstate *st)

@@ -217,15 +217,9 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 			int16_t it = hits->items[h];
 			if (it < 0 || it >= CHAIN_ITEMS || all_pos[it] < 0 || x->items[it].block != blk)
 				continue;
-			if (npairs == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-				pair *p = ogi__reallocarray(pairs, ncap, sizeof(*p));
-				if (!p) {
-					ogi__free(pairs);
-					return ogi__oom();
-				}
-				pairs = p;
-				cap = ncap;
+			if (ogi__grow((void **)&pairs, &cap, npairs + 1, sizeof(*pairs), 64)) {
+				ogi__free(pairs);
+				return OGI_ENOMEM;
 			}
 			const ogi_item *item = &x->items[it];
 			int32_t w = 1;
@@ -288,14 +282,8 @@ static int add_pending(ctx *x, const ogi_cell_id *cells, size_t ncells, const ui
 {
 	if (ncells > 64)
 		ncells = 64;
-	if (x->npend == x->cappend) {
-		size_t ncap = x->cappend ? x->cappend * 2 : 8;
-		pending *p = ogi__reallocarray(x->pend, ncap, sizeof(*p));
-		if (!p)
-			return ogi__oom();
-		x->pend = p;
-		x->cappend = ncap;
-	}
+	if (ogi__grow((void **)&x->pend, &x->cappend, x->npend + 1, sizeof(pending), 8))
+		return OGI_ENOMEM;
 	pending *p = &x->pend[x->npend];
 	memcpy(p->cells, cells, ncells * sizeof(ogi_cell_id));
 	p->ncells = ncells;

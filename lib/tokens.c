@@ -247,26 +247,14 @@ static int is_value_kind(unsigned int k)
 
 static int grow_toks(ogi_tokens *t)
 {
-	size_t ncap = t->cap < 64 ? 64 : t->cap + t->cap / 2;
-	if (ncap > UINT32_MAX)
+	if (t->ntok >= UINT32_MAX)
 		return ogi__error(OGI_ELIMIT, "too many tokens");
-	ogi_tok *p = ogi__reallocarray(t->tok, ncap, sizeof(*p));
-	if (!p)
-		return ogi__oom();
-	t->tok = p;
-	t->cap = ncap;
-	return 0;
+	return ogi__grow((void **)&t->tok, &t->cap, t->ntok + 1, sizeof(ogi_tok), 64);
 }
 
 static int grow_rows(ogi_tokens *t)
 {
-	size_t ncap = t->caprows < 32 ? 32 : t->caprows + t->caprows / 2;
-	ogi_lrow *p = ogi__reallocarray(t->rows, ncap, sizeof(*p));
-	if (!p)
-		return ogi__oom();
-	t->rows = p;
-	t->caprows = ncap;
-	return 0;
+	return ogi__grow((void **)&t->rows, &t->caprows, t->nrows + 1, sizeof(ogi_lrow), 32);
 }
 
 /* A new token, its fields zero but for row and cell. */
