@@ -112,15 +112,21 @@ static int cell_has_digit(const unsigned char *p, size_t n)
 	return 0;
 }
 
-static int row_has_digit(const ogi_blocks *b, size_t r)
+/* Does a cell of row r satisfy `pred` (on its raw bytes)? */
+static int row_any_cell(const ogi_blocks *b, size_t r, int (*pred)(const unsigned char *, size_t))
 {
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
 	while (ogi_bcells_next(&it, &c))
-		if (cell_has_digit((const unsigned char *)b->text + c.off, c.len))
+		if (pred((const unsigned char *)b->text + c.off, c.len))
 			return 1;
 	return 0;
+}
+
+static int row_has_digit(const ogi_blocks *b, size_t r)
+{
+	return row_any_cell(b, r, cell_has_digit);
 }
 
 static int is_row_empty(const ogi_blocks *b, size_t r)
@@ -537,6 +543,19 @@ static int section_of(const char *fold, size_t n)
 	return best;
 }
 
+/* The section that row r is the heading of, or -1. Only candidates (heading_candidate()) are
+ * folded, and only up to the length of a heading. *rc: 0, or OGI_ENOMEM. */
+static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, int *rc)
+{
+	*rc = 0;
+	if (!heading_candidate(b, r) || not_heading(b, r))
+		return -1;
+	/* headings are short: a longer fold is cut as soon as it is too long */
+	if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
+		return -1;
+	return x->fold.len <= MAX_HEADING ? section_of(x->fold.ptr, x->fold.len) : -1;
+}
+
 /* Appends the text of row r to a section's text of `at` bytes: a line break after what is
  * there, then its cells (not the covered ones), one space before each cell but the first.
  * With dst NULL only counts. Returns the new length. */
@@ -739,16 +758,21 @@ static int title_is_other(const char *s, size_t n)
 
 /* ---- table headers ------------------------------------------------------------------------ */
 
-/* Does the row hold 表 (the same character in simplified and traditional text)? Raw bytes. */
-static int row_has_table_char(const ogi_blocks *b, size_t r)
+/* Does the text hold the punctuation of a clause (，。；： , ; :), raw or folded? */
+static int has_clause_mark(const char *s, size_t n)
 {
-	ogi_bcells it;
-	ogi_bcview c;
-	ogi_bcells_begin(&it, b, r);
-	while (ogi_bcells_next(&it, &c))
-		if (find_n(b->text + c.off, c.len, "\xe8\xa1\xa8", 3))
+	static const char *const marks[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b",
+	                                    "\xef\xbc\x9a", ":", ",", ";"};
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (find(s, n, marks[k]))
 			return 1;
 	return 0;
+}
+
+/* Does the cell hold 表 (the same character in simplified and traditional text)? */
+static int cell_has_table_char(const unsigned char *p, size_t n)
+{
+	return find_n((const char *)p, n, "\xe8\xa1\xa8", 3) != NULL;
 }
 
 /* The title line of a statistics table (…政府信息公开情况统计表, 附表…) or its year line
@@ -808,13 +832,7 @@ static int tail_furniture(const char *s, size_t n)
 /* A signature: a short line of words without punctuation (the agency above its date). */
 static int signature_like(const char *s, size_t n)
 {
-	static const char *const stops[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b", ":", ",", ";", "\xe3\x80\x81"};
-	if (n > 90 || n < 6)
-		return 0;
-	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
-		if (find(s, n, stops[k]))
-			return 0;
-	return 1;
+	return n <= 90 && n >= 6 && !has_clause_mark(s, n) && !find(s, n, "\xe3\x80\x81" /* 、 */);
 }
 
 #define MAX_TAIL_ROW 300 /* bytes: longer rows are the report's own words */
@@ -859,16 +877,7 @@ static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
 	const ogi_tok *tok = &t->tok[lr->label];
 	const char *s = t->b->text + tok->raw_off;
 	size_t n = tok->raw_len;
-	static const char *const stops[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b", "\xef\xbc\x9a",
-	                                     ":", ",", ";"};
-	if (is_rule(s, n))
-		return 1;
-	if (n > 12)
-		return 0;
-	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
-		if (find(s, n, stops[k]))
-			return 0;
-	return 1;
+	return is_rule(s, n) || (n <= 12 && !has_clause_mark(s, n));
 }
 
 /*
@@ -925,7 +934,7 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			/* the title of a statistics table (a 表 in it) and its year line (short) lead
 			 * into it too; the raw bytes say which rows may be one */
 			size_t nb = row_bytes(b, r);
-			if (nb <= MAX_HEAD_ROW && (nb <= 48 || row_has_table_char(b, r)) &&
+			if (nb <= MAX_HEAD_ROW && (nb <= 48 || row_any_cell(b, r, cell_has_table_char)) &&
 			    !(rc = row_text_max(b, r, x, MAX_HEAD_ROW)) &&
 			    table_title(x->fold.ptr, x->fold.len)) {
 				table_row[r] = 1;
@@ -934,13 +943,12 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			lead = 0;
 			continue;
 		}
-		if (heading_candidate(b, r) && !not_heading(b, r)) {
-			if ((rc = row_text_max(b, r, x, MAX_HEADING)))
-				break;
-			if (x->fold.len <= MAX_HEADING && section_of(x->fold.ptr, x->fold.len) >= 0) {
-				lead = 0;
-				continue;
-			}
+		int s = heading_section(b, r, x, &rc);
+		if (rc)
+			break;
+		if (s >= 0) {
+			lead = 0;
+			continue;
 		}
 		table_row[r] = 1;
 	}
@@ -1207,13 +1215,9 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			table_row[r_] |= 2; /* not section text: the second pass skips it at once */
 			continue;
 		}
-		int s = -1;
-		if (heading_candidate(b, r_) && !not_heading(b, r_)) {
-			/* headings are short: a longer fold is cut as soon as it is too long */
-			if ((rc = row_text_max(b, r_, &x, MAX_HEADING)))
-				break;
-			s = x.fold.len <= MAX_HEADING ? section_of(x.fold.ptr, x.fold.len) : -1;
-		}
+		int s = heading_section(b, r_, &x, &rc);
+		if (rc)
+			break;
 		if (s >= 0 && !seen_sec[s]) {
 			seen_sec[s] = 1;
 			heads[nh].row = r_;
