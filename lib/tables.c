@@ -797,6 +797,19 @@ static int detached(const ctx *x, const ogi_lrow *lr)
  * the block was printed as headers and a single row of figures. The rows are assigned from the
  * run, and marked in `claimed`.
  */
+/* A run of chain elements k..e and the rows of its figures (users) are the table's. */
+static void claim_run(ctx *x, const uint32_t *users, size_t nu, const chain_el *ch, size_t k,
+                      size_t e, uint8_t *claimed)
+{
+	for (size_t u = 0; u < nu; u++)
+		x->t->rows[users[u]].used = 1;
+	for (size_t q = k; q <= e; q++) {
+		x->t->rows[ch[q].lrow].used = 1;
+		claimed[q] = 1;
+	}
+	x->found = 1;
+}
+
 static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 {
 	size_t k = 0;
@@ -872,13 +885,7 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 		}
 		if (nt < nc && na == nc) {
 			/* a table row with empty cells: positions are known */
-			for (size_t u = 0; u < nu; u++)
-				x->t->rows[users[u]].used = 1;
-			for (size_t q = k; q <= e; q++) {
-				x->t->rows[ch[q].lrow].used = 1;
-				claimed[q] = 1;
-			}
-			x->found = 1;
+			claim_run(x, users, nu, ch, k, e, claimed);
 			for (size_t i = 0; i < nc; i++) {
 				const ogi_tok *tk = &x->t->tok[all[i]];
 				if (tk->kind == OGI_TOK_BLANK)
@@ -900,13 +907,7 @@ static int block_runs(ctx *x, const chain_el *ch, size_t n, uint8_t *claimed)
 			k = e + 1;
 			continue;
 		}
-		for (size_t u = 0; u < nu; u++)
-			x->t->rows[users[u]].used = 1;
-		for (size_t q = k; q <= e; q++) {
-			x->t->rows[ch[q].lrow].used = 1;
-			claimed[q] = 1;
-		}
-		x->found = 1;
+		claim_run(x, users, nu, ch, k, e, claimed);
 		if (nt == nc && !run) {
 			for (size_t i = 0; i < nc; i++)
 				if (ogi_solve__write(x->r, x->t, cells[i], toks[i]))
