@@ -47,6 +47,30 @@ static inline int seq_invalid(const unsigned char *p, size_t n, uint32_t cp)
 	return cp == 0xFFFD && !(n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD);
 }
 
+/* From p[i], the bytes >= 0x80 that are valid UTF-8 (the common three-byte case inline, the
+ * rest through ogi_utf8_next()). Returns where they end; *bad is set when an invalid sequence
+ * ends them. */
+static inline size_t utf8_run(const unsigned char *p, size_t i, size_t len, int *bad)
+{
+	while (i < len && p[i] >= 0x80) {
+		unsigned int c = p[i];
+		/* the common three-byte case (U+1000..U+CFFF, U+E000..U+FFFF) */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && len - i >= 3 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = ogi_utf8_next((const char *)p + i, len - i, &cp);
+		if (seq_invalid(p + i, n, cp)) {
+			*bad = 1;
+			return i;
+		}
+		i += n;
+	}
+	return i;
+}
+
 /* Length of the longest valid UTF-8 prefix of p[0..len); *nonascii (optional) is set when
  * that prefix holds a non-ASCII character. */
 static size_t utf8_valid_len(const unsigned char *p, size_t len, int *nonascii)
@@ -61,22 +85,11 @@ static size_t utf8_valid_len(const unsigned char *p, size_t len, int *nonascii)
 		if (i >= len)
 			break;
 		na = 1;
-		while (i < len && p[i] >= 0x80) {
-			unsigned int c = p[i];
-			/* the common three-byte case (U+1000..U+CFFF, U+E000..U+FFFF) */
-			if (c >= 0xE1 && c != 0xED && c <= 0xEF && len - i >= 3 &&
-			    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-				i += 3;
-				continue;
-			}
-			uint32_t cp;
-			size_t n = ogi_utf8_next((const char *)p + i, len - i, &cp);
-			if (seq_invalid(p + i, n, cp))
-				goto done;
-			i += n;
-		}
+		int bad = 0;
+		i = utf8_run(p, i, len, &bad);
+		if (bad)
+			break;
 	}
-done:
 	if (nonascii)
 		*nonascii = na;
 	return i;
@@ -153,19 +166,10 @@ static void scan(const unsigned char *p, size_t len, scan_result *r)
 				break;
 			i += 3;
 		}
-		while (i < len && p[i] >= 0x80) {
-			unsigned int c = p[i];
-			if (c >= 0xE1 && c != 0xED && c <= 0xEF && len - i >= 3 &&
-			    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-				i += 3;
-				continue;
-			}
-			uint32_t cp;
-			size_t n = ogi_utf8_next((const char *)p + i, len - i, &cp);
-			if (seq_invalid(p + i, n, cp))
-				goto invalid;
-			i += n;
-		}
+		int bad = 0;
+		i = utf8_run(p, i, len, &bad);
+		if (bad)
+			goto invalid;
 	}
 	r->valid = i;
 	return;
