@@ -102,15 +102,27 @@ static const char *const overview_open[] = {
 	"%Y年，%A以群众需求为导向，以制度建设为保障，全面推进决策、执行、管理、服务、结果公开，政府信息公开工作取得了新的成效。",
 	"本报告根据《条例》要求，由%A编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。本报告中所列数据的统计期限自%Y年1月1日起至%Y年12月31日止。"};
 
-static const char *const overview_points[] = {
-	"加强组织领导。成立了政务公开工作领导小组，由主要负责同志任组长，明确专人负责政府信息公开日常工作，形成了分管领导具体抓、业务科室协同配合的工作格局。",
-	"完善制度建设。修订完善了政府信息公开保密审查、依申请公开办理、政策解读等制度，规范了信息发布流程，做到依法公开、规范公开。",
-	"拓展公开渠道。充分发挥政府网站第一平台作用，同步利用政务微信、政务微博等新媒体发布政府信息%M条，方便群众及时获取。",
-	"强化平台建设。对政府信息公开专栏进行了优化调整，全年更新栏目%N个，及时清理空白栏目和过期信息，提升了网站的实用性。",
-	"做好政策解读。坚持政策文件与解读材料同步组织、同步审签、同步部署，采用图文、视频等方式解读政策%N篇，增强了解读的针对性。",
-	"回应社会关切。密切关注涉及本单位的舆情信息，对群众反映的问题及时核实、及时回应，全年回应公众关注热点%N次。",
-	"开展业务培训。组织政府信息公开工作人员参加业务培训%N次，进一步提高了工作人员的业务水平和依法公开意识。",
-	"推进重点领域信息公开。围绕财政预决算、重大建设项目、公共资源配置、社会公益事业等重点领域，及时准确公开相关信息。"};
+/* The themes of the overview's sub-paragraphs, in the order the 2019 and 2021 templates ask
+ * for them (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障) and the others real reports
+ * add; two wordings each, of the length real reports give them (100 to 300 characters, with
+ * figures that are not table cells). */
+static const char *const overview_points[][2] = {
+	{"加强组织领导。成立了政务公开工作领导小组，由主要负责同志任组长，明确专人负责政府信息公开日常工作，形成了分管领导具体抓、业务科室协同配合的工作格局。全年召开专题会议%N次，研究部署政务公开重点任务。",
+	 "强化组织保障。%A将政务公开工作纳入年度重点工作，调整充实了政务公开工作领导小组，配备专兼职工作人员%N名，做到有人管事、有人干事，确保各项工作落到实处。"},
+	{"主动公开方面。%A严格落实主动公开基本目录，全年通过门户网站主动公开政府信息%M条，其中政策文件%N件、工作动态%M条、人事信息%N条、财政预决算信息%N条，公开的及时性、准确性进一步提高。",
+	 "主动公开情况。坚持以公开为常态、不公开为例外，围绕群众关心关注的重点领域，及时公开政策文件、规划计划、财政资金、公共服务等信息，全年累计发布各类信息%M条，更新政务新媒体信息%M条。"},
+	{"依申请公开方面。进一步规范依申请公开受理、审查、答复等环节，严格按照法定时限和程序办理，做到有申必复、答复规范。对申请人提出的申请，认真研究、逐件办理，并通过电话沟通等方式了解申请人的实际需求。",
+	 "依申请公开情况。畅通网上申请、信函申请、当面申请等渠道，完善依申请公开工作流程，建立登记、审核、办理、答复、归档的全流程管理，确保每一件申请都依法依规办理，没有出现超期答复的情况。"},
+	{"政府信息管理方面。严格落实政府信息公开保密审查制度，坚持先审查、后公开和一事一审原则，全年审查拟公开信息%M条。定期对已公开的政策文件进行清理，及时更新有效性标注，清理过期信息%N条。",
+	 "政府信息资源规范化、标准化管理情况。完善信息发布审核机制，落实三审三校制度，规范政府信息的生成、审核、发布和归档管理，全年编制发布规范性文件%N件，均已按要求向社会公开并报送备案。"},
+	{"平台建设方面。充分发挥政府网站第一平台作用，对政府信息公开专栏进行了优化调整，全年更新栏目%N个，同步利用政务微信、政务微博等新媒体发布政府信息%M条，及时清理空白栏目和过期信息，提升了网站的实用性。",
+	 "政府信息公开平台建设情况。持续加强政府网站和政务新媒体建设管理，完善信息公开专栏设置，开设专题专栏%N个，网站全年访问量达%M万人次；政务服务大厅设置政府信息查阅点，方便群众就近查阅。"},
+	{"监督保障方面。将政务公开工作纳入年度绩效考核，定期开展自查自纠，全年开展网站和政务新媒体检查%N次，发现并整改问题%N个。组织政府信息公开工作人员参加业务培训%N次，进一步提高了工作人员的业务水平和依法公开意识。",
+	 "监督保障情况。建立健全政务公开考核评议和责任追究制度，主动接受社会监督，通过网上留言、意见箱等渠道收集群众意见建议%N条，均已及时办理和反馈；全年未发生因政务公开工作不到位被追责的情形。"},
+	{"做好政策解读。坚持政策文件与解读材料同步组织、同步审签、同步部署，采用图文、视频、动漫等方式解读政策%N篇，主要负责同志带头解读重要政策%N次，增强了解读的针对性和可读性。",
+	 "回应社会关切。密切关注涉及本单位的舆情信息，对群众反映的问题及时核实、及时回应，全年回应公众关注热点%N次，办理人大代表建议%N件、政协提案%N件，办理结果均已按要求公开。"},
+	{"推进重点领域信息公开。围绕财政预决算、重大建设项目、公共资源配置、社会公益事业等重点领域，及时准确公开相关信息，全年公开重点领域信息%M条，切实保障人民群众的知情权、参与权、表达权和监督权。",
+	 "深化决策公开。对涉及群众切身利益的重要改革方案、重大政策措施，通过座谈会、网上征求意见等方式广泛听取意见，全年公开征求意见%N次，收到意见建议%N条，并及时公开采纳情况。"}};
 
 static const char *const active_text[] = {
 	"%Y年，%A通过政府网站主动公开政府信息%M条，其中机构职能类信息%N条、政策文件类信息%N条、工作动态类信息%M条。",
@@ -121,7 +133,9 @@ static const char *const problems_text[] = {
 	"%Y年，%A政府信息公开工作取得了一定成效，但也存在一些不足：一是信息公开的及时性有待进一步提高；二是政策解读形式还不够丰富；三是工作人员业务水平有待提升。",
 	"主要问题：公开内容的全面性和规范性还需加强，部分栏目更新不够及时，主动回应社会关切的能力还需提高。",
 	"%Z年，%A将从以下几个方面加以改进：一是加强学习培训，提高工作人员业务素质；二是严格落实信息发布审核制度，确保公开信息准确规范；三是丰富政策解读形式，提高解读质量。",
-	"下一步，我们将进一步健全政务公开工作机制，加大重点领域信息公开力度，完善依申请公开办理流程，不断提升政府信息公开工作水平。"};
+	"下一步，我们将进一步健全政务公开工作机制，加大重点领域信息公开力度，完善依申请公开办理流程，不断提升政府信息公开工作水平。",
+	"一是政策解读的形式还比较单一，图解、视频等群众喜闻乐见的解读方式运用不多；二是政务新媒体信息更新频率不够高，互动回应还不够及时；三是基层政务公开标准化规范化建设还需深化，部分事项公开目录有待细化完善。",
+	"针对上述问题，%Z年%A将重点做好以下工作：一是加强政策解读，推行多元化解读方式，提高解读的针对性和实效性；二是加强平台管理，落实信息发布审核制度，定期开展自查，及时更新栏目内容；三是加强业务培训，每年组织培训不少于%N次，不断提高政务公开工作人员的业务能力。"};
 
 static const char *const other_text[] = {
 	"本年度无其他需要报告的事项。", "无其他需要报告的事项。", "本年度无其它需报告的事项。",
@@ -145,7 +159,8 @@ static void overview(ogi__buf *out, gen_rng *r, const ogi_report *rep)
 	unsigned int first = ogi_report_year(rep) >= 2018 ? 0 : 1;
 	expand(out, r, rep,
 	       overview_open[first + gen_below(r, (unsigned int)GEN_COUNT_OF(overview_open) - first)]);
-	unsigned int n = 2 + gen_below(r, 3), style = gen_below(r, 3);
+	/* four to seven themes from a random one on, each in one of its wordings or in both */
+	unsigned int n = 4 + gen_below(r, 4), style = gen_below(r, 3);
 	unsigned int start = gen_below(r, (unsigned int)GEN_COUNT_OF(overview_points));
 	for (unsigned int i = 0; i < n; i++) {
 		ogi__buf_puts(out, "\n");
@@ -153,8 +168,11 @@ static void overview(ogi__buf *out, gen_rng *r, const ogi_report *rep)
 			ogi__buf_printf(out, "（%s）", subnum[i]);
 		else if (style == 1)
 			ogi__buf_printf(out, "%s是", subnum[i]);
-		expand(out, r, rep,
-		       overview_points[(start + i) % GEN_COUNT_OF(overview_points)]);
+		const char *const *theme = overview_points[(start + i) % GEN_COUNT_OF(overview_points)];
+		unsigned int w = gen_below(r, 2);
+		expand(out, r, rep, theme[w]);
+		if (gen_chance(r, 50))
+			expand(out, r, rep, theme[1 - w]);
 	}
 }
 
@@ -245,11 +263,13 @@ int gen_section_text(ogi__buf *out, gen_rng *r, const ogi_report *rep, ogi_secti
 		review(out, r, rep);
 		break;
 	case OGI_SECTION_PROBLEMS: {
+		/* the problems, then (mostly) the improvements: two to four paragraphs */
 		unsigned int a = gen_below(r, (unsigned int)GEN_COUNT_OF(problems_text));
-		expand(out, r, rep, problems_text[a]);
-		if (gen_chance(r, 60)) {
-			ogi__buf_puts(out, "\n");
-			expand(out, r, rep, problems_text[(a + 2) % GEN_COUNT_OF(problems_text)]);
+		unsigned int np = 2 + gen_below(r, 3);
+		for (unsigned int i = 0; i < np; i++) {
+			if (i)
+				ogi__buf_puts(out, "\n");
+			expand(out, r, rep, problems_text[(a + 2 * i) % GEN_COUNT_OF(problems_text)]);
 		}
 		break;
 	}
