@@ -863,8 +863,8 @@ static int one_token(ogi_tokens *t, const char *s, size_t len, one_result *res)
 #define MEMO_PROBES 4
 #define MEMO_INLINE 24 /* cells up to this long are kept in their slot, longer in the pool */
 #define MEMO_POOL 131072
-#define MEMO_MAX_LEN 96
-#define MEMO_MAX_TOKS 8
+#define MEMO_MAX_LEN 160 /* (a table header row of ten labels run together: 144 bytes) */
+#define MEMO_MAX_TOKS 16
 
 /* One token of a remembered cell. */
 typedef struct memo_rec {
