@@ -709,17 +709,65 @@ static int section_of(const char *fold, size_t n, ogi__buf *key)
 	return ogi_label__section(key->ptr, key->len);
 }
 
+/* The headings of a long document by their text, for the plain text rows of candidates: a
+ * document that joins many reports has the same headings over and over, and each is folded
+ * and looked up once. Open addressing; an entry of length 0 is free. */
+#define HEAD_MEMO 256
+#define HEAD_MEMO_ROWS 2048 /* (a report has fewer rows: no memo) */
+typedef struct head_memo {
+	struct {
+		uint32_t off, len; /* the row's text in the document */
+		int section;
+	} e[HEAD_MEMO];
+	size_t n;
+	int on;
+} head_memo;
+
+/* The entry of the text at b->text + off, or the free entry where it goes. */
+static size_t memo_slot(const head_memo *memo, const ogi_blocks *b, uint32_t off, uint32_t len)
+{
+	const unsigned char *p = (const unsigned char *)b->text + off;
+	uint64_t h = len, w;
+	size_t i = 0;
+	for (; len - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+	}
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+	for (size_t k = (size_t)(h >> 56);; k = (k + 1) % HEAD_MEMO) {
+		if (!memo->e[k].len || (memo->e[k].len == len &&
+		                        !memcmp(b->text + memo->e[k].off, p, len)))
+			return k;
+	}
+}
+
 /* The section that row r is the heading of, or -1. Only candidates (heading_candidate()) are
  * folded, and only up to the length of a heading. *rc: 0, or OGI_ENOMEM. */
-static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, int *rc)
+static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, head_memo *memo, int *rc)
 {
 	*rc = 0;
 	if (!heading_candidate(b, r))
 		return -1;
+	const ogi_brow *row = &b->rows[r];
+	size_t k = SIZE_MAX;
+	if (memo->on && plain_row(row)) {
+		k = memo_slot(memo, b, row->first, row->len);
+		if (memo->e[k].len)
+			return memo->e[k].section;
+	}
 	/* headings are short: a longer fold is cut as soon as it is too long */
 	if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
 		return -1;
-	return x->fold.len <= MAX_HEADING ? section_of(x->fold.ptr, x->fold.len, &x->key) : -1;
+	int s = x->fold.len <= MAX_HEADING ? section_of(x->fold.ptr, x->fold.len, &x->key) : -1;
+	if (k != SIZE_MAX && memo->n < HEAD_MEMO / 4 * 3) { /* (always a free entry left) */
+		memo->e[k].off = row->first;
+		memo->e[k].len = row->len;
+		memo->e[k].section = s;
+		memo->n++;
+	}
+	return s;
 }
 
 /* Appends the text of row r to a section's text of `at` bytes: a line break after what is
@@ -1066,7 +1114,8 @@ static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
  * left unused, and rows without tokens (page-break artefacts). A section heading ends a run (it
  * stays a heading).
  */
-static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext *x)
+static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext *x,
+                               head_memo *memo)
 {
 	const ogi_blocks *b = t->b;
 	if (!b->nrows)
@@ -1121,7 +1170,7 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			lead = 0;
 			continue;
 		}
-		int s = heading_section(b, r, x, &rc);
+		int s = heading_section(b, r, x, memo, &rc);
 		if (rc)
 			break;
 		if (s >= 0) {
@@ -1176,7 +1225,12 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		for (uint32_t k = 0; k < lr->count; k++)
 			table_row[t->tok[lr->first + k].row] = 1;
 	}
-	if (tables_found && (rc = mark_table_headings(t, table_row, &x))) {
+	head_memo memo;
+	memo.on = b->nrows >= HEAD_MEMO_ROWS;
+	if (memo.on)
+		memset(memo.e, 0, sizeof(memo.e));
+	memo.n = 0;
+	if (tables_found && (rc = mark_table_headings(t, table_row, &x, &memo))) {
 		rowtext_free(&x);
 		ogi__free(table_row);
 		return rc;
@@ -1412,7 +1466,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			table_row[r_] |= 2; /* not section text: the second pass skips it at once */
 			continue;
 		}
-		int s = heading_section(b, r_, &x, &rc);
+		int s = heading_section(b, r_, &x, &memo, &rc);
 		if (rc)
 			break;
 		if (s >= 0 && !seen_sec[s]) {
