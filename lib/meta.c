@@ -40,10 +40,10 @@ static void rowtext_free(rowtext *x)
 
 /*
  * Appends the fold of s[0..n) to `out` as ogi_norm_fold_max() does. The characters most rows
- * are made of are folded here, in one pass: ASCII, ideographs that fold to themselves, 、。《》
- * (kept), full-width forms, U+3000 (a space). The folder takes over at the first other
- * character: none before it starts a word that the folder replaces (their first characters
- * do not fold to themselves), and it folds the rest as it would have in the whole.
+ * are made of are folded here, in one pass: ASCII, ideographs whose fold does not depend on
+ * what follows (ogi_norm_ideograph_fold()), 、。《》 (kept), 【】 (brackets), full-width forms,
+ * U+3000 (a space). The folder takes over at the first other character: none before it starts
+ * a word that the folder replaces, and it folds the rest as it would have in the whole.
  */
 static int fold_row(ogi__buf *out, const char *s, size_t n, size_t max_out)
 {
@@ -66,14 +66,24 @@ static int fold_row(ogi__buf *out, const char *s, size_t n, size_t max_out)
 		uint32_t cp = ((c0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
 		if (cp >= 0x3400 && cp <= 0x9FFF) {
 			uint32_t x = cp - 0x3400;
-			if (((unsigned int)fixed_not[x >> 3] >> (x & 7)) & 1u)
-				break;
+			if (((unsigned int)fixed_not[x >> 3] >> (x & 7)) & 1u) {
+				/* a traditional character: its simplified form, when that is known */
+				uint32_t v = ogi_norm_ideograph_fold(cp);
+				if (!v)
+					break;
+				o[0] = (unsigned char)(0xE0 | (v >> 12));
+				o[1] = (unsigned char)(0x80 | ((v >> 6) & 0x3F));
+				o[2] = (unsigned char)(0x80 | (v & 0x3F));
+				o += 3;
+				i += 3;
+				continue;
+			}
 		} else if (cp >= 0xFF01 && cp <= 0xFF5E) {
 			*o++ = (unsigned char)(cp - 0xFEE0);
 			i += 3;
 			continue;
-		} else if (cp == 0x3000) {
-			*o++ = ' ';
+		} else if (cp == 0x3000 || cp == 0x3010 || cp == 0x3011) {
+			*o++ = cp == 0x3000 ? ' ' : cp == 0x3010 ? '[' : ']';
 			i += 3;
 			continue;
 		} else if (cp != 0x3001 && cp != 0x3002 && cp != 0x300A && cp != 0x300B) {
@@ -237,13 +247,13 @@ static const char *find_n(const char *s, size_t n, const char *needle, size_t m)
 {
 	if (!m || m > n)
 		return m ? NULL : s;
-	const char *end = s + n - m + 1;
-	for (const char *p = memchr(s, needle[0], (size_t)(end - s)); p;
-	     p = memchr(p + 1, needle[0], (size_t)(end - p - 1))) {
-		if (!memcmp(p, needle, m))
-			return p;
-		if (p + 1 >= end)
-			break;
+	/* the needle's last byte is looked for: in CJK text the first byte of a character is the
+	 * same for thousands of them, the last one much less so */
+	const char last = needle[m - 1], *end = s + n;
+	for (const char *p = memchr(s + m - 1, last, n - m + 1); p;
+	     p = p + 1 < end ? memchr(p + 1, last, (size_t)(end - p - 1)) : NULL) {
+		if (!memcmp(p - (m - 1), needle, m - 1))
+			return p - (m - 1);
 	}
 	return NULL;
 }
