@@ -214,11 +214,8 @@ static int row_has_digit(const ogi_blocks *b, size_t r)
 	return row_any_cell(b, r, cell_has_digit);
 }
 
-static int is_row_empty(const ogi_blocks *b, size_t r)
+static int cells_empty(const ogi_blocks *b, size_t r)
 {
-	const ogi_brow *row = &b->rows[r];
-	if (plain_row(row))
-		return 0; /* a plain text row is its cell, never empty */
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
@@ -226,6 +223,12 @@ static int is_row_empty(const ogi_blocks *b, size_t r)
 		if (c.len)
 			return 0;
 	return 1;
+}
+
+static inline int is_row_empty(const ogi_blocks *b, size_t r)
+{
+	/* (a plain text row is its cell, never empty) */
+	return !plain_row(&b->rows[r]) && cells_empty(b, r);
 }
 
 /* The first cell of a row (0 when it has none). */
@@ -262,7 +265,6 @@ static const char *find(const char *s, size_t n, const char *needle)
 {
 	return find_n(s, n, needle, strlen(needle));
 }
-
 
 /* What the folder makes of the character at p (n > 0 bytes), when that does not depend on what
  * surrounds it: ASCII, a full-width form, an ideograph whose fold ogi_norm_ideograph_fold()
@@ -333,27 +335,31 @@ static long numeral_run(const unsigned char *p, size_t n)
 	return (long)at[1];
 }
 
-/*
- * Could this row be a section heading? section_of() wants its folded text to start with a
- * Chinese numeral and 、 or '.' ("一、"), or with 第, a number and 部分 / 章 / 节 / 、 / , : . or
- * a space ("第一部分"). A test on the raw bytes of its first cell, so that only candidates are
- * folded: characters whose fold is known here (fold_cp_at()) may rule a row out, any other
- * one keeps it. The first cell starts the folded text of a text row; in an HTML row (a
- * covered first cell) it may not, and only the first character is looked at.
- */
-static int heading_candidate(const ogi_blocks *b, size_t r)
+/* Does row r start like a section heading: a first cell c of 3 to 300 bytes that starts with
+ * a numeral 一 … 十 or 第 (raw bytes: they fold to themselves)? */
+static int heading_start(const ogi_blocks *b, size_t r, ogi_bcview *c)
 {
-	ogi_bcview c;
-	if (!first_cell(b, r, &c) || c.len < 3 || c.len > 300)
+	if (!first_cell(b, r, c) || c->len < 3 || c->len > 300)
 		return 0;
-	const unsigned char *p = (const unsigned char *)b->text + c.off;
-	size_t n = c.len, l;
-	uint32_t cp = cp3_at(p);
-	int part = cp == 0x7B2C; /* 第 */
-	if (!part && numeral_cp(cp) < 0)
-		return 0;
+	uint32_t cp = cp3_at((const unsigned char *)b->text + c->off);
+	return cp == 0x7B2C /* 第 */ || numeral_cp(cp) > 0;
+}
+
+/*
+ * Could row r, which starts like a heading (its first cell c), be one? section_of() wants its
+ * folded text to start with a Chinese numeral and 、 or '.' ("一、"), or with 第, a number and
+ * 部分 / 章 / 节 / 、 / , : . or a space ("第一部分"). A test on the raw bytes of the cell, so
+ * that only candidates are folded: characters whose fold is known here (fold_cp_at()) may
+ * rule a row out, any other one keeps it. The first cell starts the folded text of a text
+ * row; in an HTML row (a covered first cell) it may not, and only its start is looked at.
+ */
+static int heading_candidate(const ogi_blocks *b, size_t r, const ogi_bcview *c)
+{
 	if (!(b->rows[r].flags & OGI_BROW_LINE))
 		return 1;
+	const unsigned char *p = (const unsigned char *)b->text + c->off;
+	size_t n = c->len, l;
+	int part = cp3_at(p) == 0x7B2C; /* 第 */
 	size_t at = part ? 3 : 0;
 	long num = numeral_run(p + at, n - at);
 	if (num < 0)
@@ -719,9 +725,9 @@ static int section_of(const char *fold, size_t n, ogi__buf *key)
 	return ogi_label__section(key->ptr, key->len);
 }
 
-/* The headings of a long document by their text, for the plain text rows of candidates: a
- * document that joins many reports has the same headings over and over, and each is folded
- * and looked up once. Open addressing; an entry of length 0 is free. */
+/* The headings of a long document by their text, for the plain text rows that start like one:
+ * a document that joins many reports has the same headings over and over, and each is read,
+ * folded and looked up once. Open addressing; an entry of length 0 is free. */
 #define HEAD_MEMO 256
 #define HEAD_MEMO_ROWS 2048 /* (a report has fewer rows: no memo) */
 typedef struct head_memo {
@@ -758,7 +764,8 @@ static size_t memo_slot(const head_memo *memo, const ogi_blocks *b, uint32_t off
 static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, head_memo *memo, int *rc)
 {
 	*rc = 0;
-	if (!heading_candidate(b, r))
+	ogi_bcview c;
+	if (!heading_start(b, r, &c))
 		return -1;
 	const ogi_brow *row = &b->rows[r];
 	size_t k = SIZE_MAX;
@@ -767,10 +774,14 @@ static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, head_memo 
 		if (memo->e[k].len)
 			return memo->e[k].section;
 	}
-	/* headings are short: a longer fold is cut as soon as it is too long */
-	if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
-		return -1;
-	int s = x->fold.len <= MAX_HEADING ? section_of(x->fold.ptr, x->fold.len, &x->key) : -1;
+	int s = -1;
+	if (heading_candidate(b, r, &c)) {
+		/* headings are short: a longer fold is cut as soon as it is too long */
+		if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
+			return -1;
+		if (x->fold.len <= MAX_HEADING)
+			s = section_of(x->fold.ptr, x->fold.len, &x->key);
+	}
 	if (k != SIZE_MAX && memo->n < HEAD_MEMO / 4 * 3) { /* (always a free entry left) */
 		memo->e[k].off = row->first;
 		memo->e[k].len = row->len;
@@ -780,22 +791,10 @@ static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, head_memo 
 	return s;
 }
 
-/* Appends the text of row r to a section's text of `at` bytes: a line break after what is
- * there, then its cells (not the covered ones), one space before each cell but the first.
- * With dst NULL only counts. Returns the new length. */
-static size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
+/* The cells of row r (not the covered ones) after a section's text of `at` bytes, one space
+ * before each cell but the first. With dst NULL only counts. Returns the new length. */
+static size_t section_cells(const ogi_blocks *b, size_t r, char *dst, size_t at)
 {
-	if (at) {
-		if (dst)
-			dst[at] = '\n';
-		at++;
-	}
-	const ogi_brow *row = &b->rows[r];
-	if (plain_row(row)) {
-		if (dst)
-			memcpy(dst + at, b->text + row->first, row->len);
-		return at + row->len;
-	}
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
@@ -812,6 +811,24 @@ static size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
 		at += c.len;
 	}
 	return at;
+}
+
+/* Appends the text of row r to a section's text of `at` bytes: a line break after what is
+ * there, then its cells (section_cells(); a plain text row in place). With dst NULL only
+ * counts. Returns the new length. */
+static inline size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
+{
+	if (at) {
+		if (dst)
+			dst[at] = '\n';
+		at++;
+	}
+	const ogi_brow *row = &b->rows[r];
+	if (!plain_row(row))
+		return section_cells(b, r, dst, at);
+	if (dst)
+		memcpy(dst + at, b->text + row->first, row->len);
+	return at + row->len;
 }
 
 /* ---- agency --------------------------------------------------------------------------------- */
