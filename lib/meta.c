@@ -7,13 +7,19 @@
 #include "normalize.h"
 #include "recognize.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define HEAD_ROWS 40
 #define TAIL_ROWS 12
 #define MAX_ROW_TEXT 4096
 #define MAX_HEADING 150 /* folded bytes of a section heading at most */
+
+/* A text row whose only cell is its byte range (most rows of a text document): read in place,
+ * without a cell iterator. */
+static inline int plain_row(const ogi_brow *row)
+{
+	return (row->flags & OGI_BROW_LINE) && !(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES));
+}
 
 /* A row's text in original characters (its cells but the covered ones, joined by one space,
  * at most MAX_ROW_TEXT bytes of them) and its folded copy. */
@@ -22,12 +28,77 @@ typedef struct rowtext {
 	size_t orig_len;
 	ogi__buf join;
 	ogi__buf fold;
+	ogi__buf key; /* a heading's key (section_of()) */
 } rowtext;
 
 static void rowtext_free(rowtext *x)
 {
 	ogi__buf_free(&x->join);
 	ogi__buf_free(&x->fold);
+	ogi__buf_free(&x->key);
+}
+
+/*
+ * Appends the fold of s[0..n) to `out` as ogi_norm_fold_max() does. The characters most rows
+ * are made of are folded here, in one pass: ASCII, ideographs whose fold does not depend on
+ * what follows (ogi_norm_ideograph_fold()), 、。《》 (kept), 【】 (brackets), full-width forms,
+ * U+3000 (a space). The folder takes over at the first other character: none before it starts
+ * a word that the folder replaces, and it folds the rest as it would have in the whole.
+ */
+static int fold_row(ogi__buf *out, const char *s, size_t n, size_t max_out)
+{
+	if (ogi__buf_grow(out, n)) /* (what is folded here gets no longer) */
+		return OGI_ENOMEM;
+	const uint8_t *fixed_not = ogi_norm_ideograph_bits();
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *o = (unsigned char *)out->ptr + out->len, *o0 = o;
+	size_t i = 0;
+	while (i < n && (size_t)(o - o0) <= max_out) {
+		unsigned int c0 = p[i];
+		if (c0 < 0x80) {
+			*o++ = (unsigned char)c0;
+			i++;
+			continue;
+		}
+		if (n - i < 3 || (c0 & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 ||
+		    (p[i + 2] & 0xC0) != 0x80)
+			break;
+		uint32_t cp = ((c0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+		if (cp >= 0x3400 && cp <= 0x9FFF) {
+			uint32_t x = cp - 0x3400;
+			if (((unsigned int)fixed_not[x >> 3] >> (x & 7)) & 1u) {
+				/* a traditional character: its simplified form, when that is known */
+				uint32_t v = ogi_norm_ideograph_fold(cp);
+				if (!v)
+					break;
+				o[0] = (unsigned char)(0xE0 | (v >> 12));
+				o[1] = (unsigned char)(0x80 | ((v >> 6) & 0x3F));
+				o[2] = (unsigned char)(0x80 | (v & 0x3F));
+				o += 3;
+				i += 3;
+				continue;
+			}
+		} else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			*o++ = (unsigned char)(cp - 0xFEE0);
+			i += 3;
+			continue;
+		} else if (cp == 0x3000 || cp == 0x3010 || cp == 0x3011) {
+			*o++ = cp == 0x3000 ? ' ' : cp == 0x3010 ? '[' : ']';
+			i += 3;
+			continue;
+		} else if (cp != 0x3001 && cp != 0x3002 && cp != 0x300A && cp != 0x300B) {
+			break;
+		}
+		memcpy(o, p + i, 3);
+		o += 3;
+		i += 3;
+	}
+	size_t made = (size_t)(o - o0);
+	out->len += made;
+	out->ptr[out->len] = '\0';
+	if (i == n || made > max_out)
+		return 0;
+	return ogi_norm_fold_max(out, s + i, n - i, OGI_NORM_DEFAULT, max_out - made);
 }
 
 /* With a fold of at most about max_fold bytes (SIZE_MAX: all): a longer one is cut after
@@ -43,8 +114,7 @@ static int row_text_max(const ogi_blocks *b, size_t r, rowtext *x, size_t max_fo
 {
 	x->join.len = x->fold.len = 0;
 	const ogi_brow *row = &b->rows[r];
-	if ((row->flags & OGI_BROW_LINE) && !(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
-		/* a plain text row: its only cell, read in place */
+	if (plain_row(row)) {
 		x->orig = b->text + row->first;
 		x->orig_len = row->len < MAX_ROW_TEXT ? row->len : MAX_ROW_TEXT;
 	} else {
@@ -66,13 +136,15 @@ static int row_text_max(const ogi_blocks *b, size_t r, rowtext *x, size_t max_fo
 	}
 	if (!x->orig_len)
 		return ogi__buf_put(&x->fold, "", 0);
-	return ogi_norm_fold_max(&x->fold, x->orig, x->orig_len, OGI_NORM_DEFAULT, max_fold);
+	return fold_row(&x->fold, x->orig, x->orig_len, max_fold);
 }
 
 #define MAX_HEAD_ROW 240 /* rows longer than this are paragraphs: no title, date or year there */
 
 static size_t row_bytes(const ogi_blocks *b, size_t r)
 {
+	if (plain_row(&b->rows[r]))
+		return b->rows[r].len;
 	ogi_bcells it;
 	ogi_bcview c;
 	size_t n = 0;
@@ -80,6 +152,15 @@ static size_t row_bytes(const ogi_blocks *b, size_t r)
 	while (ogi_bcells_next(&it, &c))
 		n += c.len;
 	return n;
+}
+
+/* Is the text of row r longer than max bytes? (A split text row is no longer than its line.) */
+static int row_over(const ogi_blocks *b, size_t r, size_t max)
+{
+	const ogi_brow *row = &b->rows[r];
+	if ((row->flags & OGI_BROW_LINE) && row->len <= max)
+		return 0;
+	return row_bytes(b, r) > max;
 }
 
 /* Does the row hold a digit (ASCII or full-width)? Raw bytes. */
@@ -93,15 +174,16 @@ static int cell_has_digit(const unsigned char *p, size_t n)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 	size_t i = 0;
-	/* eight bytes at a time: a word with a byte 0x30..0x39 or 0xEF (full-width forms, also
-	 * their punctuation) is looked at byte by byte */
+	/* eight bytes at a time: a word with a byte 0x30..0x39 holds a digit; one with 0xEF
+	 * (full-width forms, also their punctuation) is looked at byte by byte */
 	for (; n - i >= 8; i += 8) {
 		uint64_t w;
 		memcpy(&w, p + i, 8);
 		uint64_t x = w ^ (ones * 0x30); /* digits become 0..9 */
-		uint64_t lt10 = (x - ones * 10) & ~x & highs;
+		if ((x - ones * 10) & ~x & highs)
+			return 1;
 		uint64_t y = w ^ (ones * 0xEF), ef = (y - ones) & ~y & highs;
-		if (lt10 | ef)
+		if (ef)
 			for (size_t k = i; k < i + 8; k++)
 				if (digit_at(p, k, n))
 					return 1;
@@ -115,6 +197,9 @@ static int cell_has_digit(const unsigned char *p, size_t n)
 /* Does a cell of row r satisfy `pred` (on its raw bytes)? */
 static int row_any_cell(const ogi_blocks *b, size_t r, int (*pred)(const unsigned char *, size_t))
 {
+	const ogi_brow *row = &b->rows[r];
+	if (plain_row(row))
+		return pred((const unsigned char *)b->text + row->first, row->len);
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
@@ -129,11 +214,8 @@ static int row_has_digit(const ogi_blocks *b, size_t r)
 	return row_any_cell(b, r, cell_has_digit);
 }
 
-static int is_row_empty(const ogi_blocks *b, size_t r)
+static int cells_empty(const ogi_blocks *b, size_t r)
 {
-	const ogi_brow *row = &b->rows[r];
-	if ((row->flags & OGI_BROW_LINE) && !(row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES)))
-		return 0; /* a plain text row is its cell, never empty */
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
@@ -143,9 +225,22 @@ static int is_row_empty(const ogi_blocks *b, size_t r)
 	return 1;
 }
 
+static inline int is_row_empty(const ogi_blocks *b, size_t r)
+{
+	/* (a plain text row is its cell, never empty) */
+	return !plain_row(&b->rows[r]) && cells_empty(b, r);
+}
+
 /* The first cell of a row (0 when it has none). */
 static int first_cell(const ogi_blocks *b, size_t r, ogi_bcview *c)
 {
+	const ogi_brow *row = &b->rows[r];
+	if (plain_row(row)) {
+		c->off = row->first;
+		c->len = row->len;
+		c->flags = c->k = 0;
+		return 1;
+	}
 	ogi_bcells it;
 	ogi_bcells_begin(&it, b, r);
 	return ogi_bcells_next(&it, c);
@@ -155,13 +250,13 @@ static const char *find_n(const char *s, size_t n, const char *needle, size_t m)
 {
 	if (!m || m > n)
 		return m ? NULL : s;
-	const char *end = s + n - m + 1;
-	for (const char *p = memchr(s, needle[0], (size_t)(end - s)); p;
-	     p = memchr(p + 1, needle[0], (size_t)(end - p - 1))) {
-		if (!memcmp(p, needle, m))
-			return p;
-		if (p + 1 >= end)
-			break;
+	/* the needle's last byte is looked for: in CJK text the first byte of a character is the
+	 * same for thousands of them, the last one much less so */
+	const char last = needle[m - 1], *end = s + n;
+	for (const char *p = memchr(s + m - 1, last, n - m + 1); p;
+	     p = p + 1 < end ? memchr(p + 1, last, (size_t)(end - p - 1)) : NULL) {
+		if (!memcmp(p - (m - 1), needle, m - 1))
+			return p - (m - 1);
 	}
 	return NULL;
 }
@@ -171,67 +266,117 @@ static const char *find(const char *s, size_t n, const char *needle)
 	return find_n(s, n, needle, strlen(needle));
 }
 
-/* The value of a numeral 一 … 九 (1-9), 十 (10) of three bytes at p, else -1. */
-static int numeral(const unsigned char *p)
+/* What the folder makes of the character at p (n > 0 bytes), when that does not depend on what
+ * surrounds it: ASCII, a full-width form, an ideograph whose fold ogi_norm_ideograph_fold()
+ * knows; 0 for anything else (、 too). *len receives its length in bytes. */
+static uint32_t fold_cp_at(const unsigned char *p, size_t n, size_t *len)
 {
-	static const char digits[] = "一二三四五六七八九十";
-	for (int k = 0; k < 10; k++)
-		if (!memcmp(p, digits + 3 * k, 3))
-			return k + 1;
-	return -1;
+	*len = 1;
+	if (p[0] < 0x80)
+		return p[0];
+	if (n < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	*len = 3;
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	return ogi_norm_ideograph_fold(cp);
 }
 
-/* Could this row be a section heading ("一、", "第一部分", "(一)" …)? A cheap test on the raw
- * bytes of its first cell, so that only candidates are folded. */
-static int heading_candidate(const ogi_blocks *b, size_t r)
+/* The value of a numeral 一 … 九 (1-9), 十 (10) as a code point, else -1. */
+static int numeral_cp(uint32_t cp)
 {
-	ogi_bcview c;
-	if (!first_cell(b, r, &c) || c.len < 3 || c.len > 300)
+	switch (cp) {
+	case 0x4E00: return 1;  /* 一 */
+	case 0x4E8C: return 2;  /* 二 */
+	case 0x4E09: return 3;  /* 三 */
+	case 0x56DB: return 4;  /* 四 */
+	case 0x4E94: return 5;  /* 五 */
+	case 0x516D: return 6;  /* 六 */
+	case 0x4E03: return 7;  /* 七 */
+	case 0x516B: return 8;  /* 八 */
+	case 0x4E5D: return 9;  /* 九 */
+	case 0x5341: return 10; /* 十 */
+	default: return -1;
+	}
+}
+
+/* The code point of the 3-byte character at p (3 bytes there), 0 for other bytes. */
+static uint32_t cp3_at(const unsigned char *p)
+{
+	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
 		return 0;
-	const unsigned char *p = (const unsigned char *)b->text + c.off;
-	/* 一二三四五六七八九十 第 and the numbering of traditional text are all 3-byte CJK, with
-	 * a first byte E4, E5 or E7 */
-	if (p[0] != 0xE4 && p[0] != 0xE5 && p[0] != 0xE7)
+	return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+/* The bytes at p that fold to the number ogi_norm_numbering() reads in Chinese numerals
+ * (d, 十, 十d, d十, d十d): 0 when they do not start with one, -1 when a character's fold is
+ * not known here. */
+static long numeral_run(const unsigned char *p, size_t n)
+{
+	int d[3];
+	size_t at[4] = {0}, k = 0;
+	while (k < 3 && at[k] < n) {
+		size_t l;
+		uint32_t f = fold_cp_at(p + at[k], n - at[k], &l);
+		if (!f)
+			return -1;
+		if ((d[k] = numeral_cp(f)) < 0)
+			break;
+		at[k + 1] = at[k] + l;
+		k++;
+	}
+	if (!k)
 		return 0;
-	return numeral(p) > 0 || !memcmp(p, "第", 3);
+	if (k >= 2 && d[0] == 10 && d[1] < 10)
+		return (long)at[2];
+	if (k >= 2 && d[0] < 10 && d[1] == 10)
+		return (long)(k == 3 && d[2] < 10 ? at[3] : at[2]);
+	return (long)at[1];
+}
+
+/* Does row r start like a section heading: a first cell c of 3 to 300 bytes that starts with
+ * a numeral 一 … 十 or 第 (raw bytes: they fold to themselves)? */
+static int heading_start(const ogi_blocks *b, size_t r, ogi_bcview *c)
+{
+	if (!first_cell(b, r, c) || c->len < 3 || c->len > 300)
+		return 0;
+	uint32_t cp = cp3_at((const unsigned char *)b->text + c->off);
+	return cp == 0x7B2C /* 第 */ || numeral_cp(cp) > 0;
 }
 
 /*
- * A heading candidate of a text row whose numeral (read as ogi_norm_numbering() reads one:
- * d, 十, 十d, d十, d十d) is followed by an ideograph that folds to itself ("一是", "二要"):
- * its folded copy cannot start with the numbering "一、" or "一." that section_of() needs (nor
- * "第…部分", which starts with 第). Such rows are not folded at all. Raw bytes, exact: those
- * numerals fold to themselves.
+ * Could row r, which starts like a heading (its first cell c), be one? section_of() wants its
+ * folded text to start with a Chinese numeral and 、 or '.' ("一、"), or with 第, a number and
+ * 部分 / 章 / 节 / 、 / , : . or a space ("第一部分"). A test on the raw bytes of the cell, so
+ * that only candidates are folded: characters whose fold is known here (fold_cp_at()) may
+ * rule a row out, any other one keeps it. The first cell starts the folded text of a text
+ * row; in an HTML row (a covered first cell) it may not, and only its start is looked at.
  */
-static int not_heading(const ogi_blocks *b, size_t r)
+static int heading_candidate(const ogi_blocks *b, size_t r, const ogi_bcview *c)
 {
-	const ogi_brow *row = &b->rows[r];
-	if (!(row->flags & OGI_BROW_LINE))
-		return 0;
-	ogi_bcview c;
-	if (!first_cell(b, r, &c))
-		return 0;
-	const unsigned char *p = (const unsigned char *)b->text + c.off;
-	size_t n = c.len, pos = 0;
-	int d[3];
-	size_t k = 0;
-	while (k < 3 && n - pos >= 3 && (d[k] = numeral(p + pos)) > 0)
-		k++, pos += 3;
-	if (!k)
-		return 0;
-	/* the shapes of cn_number(): how much of the run is the number */
-	if (k >= 2 && d[0] == 10 && d[1] < 10)
-		pos = 6;
-	else if (k >= 2 && d[0] < 10 && d[1] == 10)
-		pos = k == 3 && d[2] < 10 ? 9 : 6;
-	else
-		pos = 3;
-	if (n - pos < 3)
-		return 0;
-	uint32_t cp;
-	if (ogi_utf8_next((const char *)p + pos, n - pos, &cp) != 3)
-		return 0;
-	return ogi_norm_ideograph_fixed(cp);
+	if (!(b->rows[r].flags & OGI_BROW_LINE))
+		return 1;
+	const unsigned char *p = (const unsigned char *)b->text + c->off;
+	size_t n = c->len, l;
+	int part = cp3_at(p) == 0x7B2C; /* 第 */
+	size_t at = part ? 3 : 0;
+	long num = numeral_run(p + at, n - at);
+	if (num < 0)
+		return 1;
+	if (!num) {
+		/* 第 and digits (1, １) */
+		uint32_t f = at < n ? fold_cp_at(p + at, n - at, &l) : ' ';
+		return part && (!f || (f >= '0' && f <= '9'));
+	}
+	at += (size_t)num;
+	if (at == n) /* the row's end, or the space before its next cell */
+		return part && !plain_row(&b->rows[r]);
+	uint32_t f = fold_cp_at(p + at, n - at, &l);
+	if (!f || f == '.')
+		return 1;
+	return part && (f == 0x90E8 /* 部 */ || f == 0x7AE0 /* 章 */ || f == 0x8282 /* 节 */ ||
+	                f == ',' || f == ':' || f == ' ');
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -344,31 +489,39 @@ static const char *const date_labels[] = {"发布时间", "发布日期", "发�
                                           "公开日期", "印发日期", "公布日期", "发布于", "更新时间",
                                           "更新日期", "日期", "时间"};
 
+enum { DATE_CHARS = 1, DATE_WORDS = 2 };
+
 /*
- * Could the folded row hold one of the date labels (all end in 日期, 时间 or 发布于)? No when
- * none of its characters folds to 日 期 时 间 发 布 于: every character of the row is one that
- * folds to ASCII or is kept (ASCII, the usual spaces, CJK and full-width punctuation) or an
- * ideograph whose fold (ogi_norm_ideograph_fold()) is none of them. Any other character says
- * maybe (the row is folded and read as usual). Raw bytes; exact.
+ * What the folded row may hold of the date labels (all end in 日期, 时间 or 发布于):
+ * DATE_CHARS when one of its characters may fold to 日 期 时 间 发 布 于, DATE_WORDS when
+ * two or three of them in a row may fold to 日期, 时间 or 发布于 (the folded row holds a
+ * label only then). A character that folds to ASCII or is kept (ASCII, the usual spaces, CJK
+ * and full-width punctuation) or an ideograph whose fold (ogi_norm_ideograph_fold()) is
+ * known folds to one character, none of those or a known one; any other character may be
+ * anything (both). Cells are apart in the folded row (a space between). Raw bytes; exact.
  */
-static int date_label_chars(const ogi_blocks *b, size_t r)
+static int date_label_text(const ogi_blocks *b, size_t r)
 {
 	const uint8_t *fixed_not = ogi_norm_ideograph_bits();
+	int res = 0;
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
 	while (ogi_bcells_next(&it, &c)) {
 		const unsigned char *p = (const unsigned char *)b->text + c.off;
 		size_t n = c.len;
+		/* the last two characters: 0 for none of the seven */
+		uint32_t prev = 0, prev2 = 0;
 		for (size_t i = 0; i < n;) {
 			unsigned int c0 = p[i];
 			if (c0 < 0x80) {
 				i++;
+				prev = 0;
 				continue;
 			}
 			if (n - i < 3 || (c0 & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 ||
 			    (p[i + 2] & 0xC0) != 0x80)
-				return 1;
+				return DATE_CHARS | DATE_WORDS;
 			uint32_t cp = ((c0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
 			i += 3;
 			if (cp >= 0x3400 && cp <= 0x9FFF) {
@@ -377,20 +530,53 @@ static int date_label_chars(const ogi_blocks *b, size_t r)
 					cp = ogi_norm_ideograph_fold(cp); /* (most fold to themselves) */
 				switch (cp) {
 				case 0: /* it depends */
-				case 0x65E5: case 0x671F: case 0x65F6: case 0x95F4: /* 日期时间 */
-				case 0x53D1: case 0x5E03: case 0x4E8E:             /* 发布于 */
-					return 1;
+					return DATE_CHARS | DATE_WORDS;
+				case 0x671F: /* 期 */
+				case 0x95F4: /* 间 */
+					if (prev == (cp == 0x671F ? 0x65E5u /* 日 */ : 0x65F6u /* 时 */))
+						return DATE_CHARS | DATE_WORDS;
+					break;
+				case 0x4E8E: /* 于 */
+					if (prev == 0x5E03 /* 布 */ && prev2 == 0x53D1 /* 发 */)
+						return DATE_CHARS | DATE_WORDS;
+					break;
+				case 0x65E5: case 0x65F6: case 0x53D1: case 0x5E03: /* 日 时 发 布 */
+					break;
 				default:
+					prev = 0;
 					continue;
 				}
+				res = DATE_CHARS;
+				prev2 = prev;
+				prev = cp;
+				continue;
 			}
 			/* kept or folded to ASCII: U+3000..U+3035, U+303B..U+303F, full-width forms,
 			 * spaces, dashes and quotes of U+2000..U+201F */
 			if ((cp >= 0x3000 && cp <= 0x3035) || (cp >= 0x303B && cp <= 0x303F) ||
-			    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x201F))
+			    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x201F)) {
+				prev = 0;
 				continue;
-			return 1;
+			}
+			return DATE_CHARS | DATE_WORDS;
 		}
+	}
+	return res;
+}
+
+/* Could the folded row start with a digit (after spaces)? Not when the first character of its
+ * text folds to something else (fold_cp_at()). */
+static int may_lead_with_digit(const ogi_blocks *b, size_t r)
+{
+	ogi_bcells it;
+	ogi_bcview c;
+	ogi_bcells_begin(&it, b, r);
+	while (ogi_bcells_next(&it, &c)) {
+		if ((c.flags & OGI_BCELL_COVERED) || !c.len)
+			continue; /* (not in the row's text) */
+		size_t l;
+		uint32_t f = fold_cp_at((const unsigned char *)b->text + c.off, c.len, &l);
+		return !f || f == ' ' || (f >= '0' && f <= '9');
 	}
 	return 0;
 }
@@ -505,7 +691,7 @@ int ogi_meta__year_hint(const ogi_tokens *t)
 		if (is_row_empty(b, r))
 			continue;
 		seen++;
-		if (row_bytes(b, r) > MAX_HEAD_ROW)
+		if (row_over(b, r, MAX_HEAD_ROW))
 			continue; /* a paragraph, not a title */
 		if (row_text(b, r, &x))
 			break;
@@ -520,7 +706,7 @@ int ogi_meta__year_hint(const ogi_tokens *t)
 
 /* Which section a heading names, or -1. The heading must be short and numbered 一、 or
  * 第X部分; its key must contain a section label or alias key. */
-static int section_of(const char *fold, size_t n)
+static int section_of(const char *fold, size_t n, ogi__buf *key)
 {
 	if (n > MAX_HEADING)
 		return -1;
@@ -533,39 +719,82 @@ static int section_of(const char *fold, size_t n)
 	if (!num || (style != 1 && !part))
 		return -1;
 	/* (the text is folded already, and folding folded text changes nothing) */
-	ogi__buf key = {0};
-	if (ogi_label__key_folded(&key, NULL, fold + i, n - i) || !key.len || key.len > 90) {
-		ogi__buf_free(&key);
+	key->len = 0;
+	if (ogi_label__key_folded(key, NULL, fold + i, n - i) || !key->len || key->len > 90)
 		return -1;
+	return ogi_label__section(key->ptr, key->len);
+}
+
+/* The headings of a long document by their text, for the plain text rows that start like one:
+ * a document that joins many reports has the same headings over and over, and each is read,
+ * folded and looked up once. Open addressing; an entry of length 0 is free. */
+#define HEAD_MEMO 256
+#define HEAD_MEMO_ROWS 2048 /* (a report has fewer rows: no memo) */
+typedef struct head_memo {
+	struct {
+		uint32_t off, len; /* the row's text in the document */
+		int section;
+	} e[HEAD_MEMO];
+	size_t n;
+	int on;
+} head_memo;
+
+/* The entry of the text at b->text + off, or the free entry where it goes. */
+static size_t memo_slot(const head_memo *memo, const ogi_blocks *b, uint32_t off, uint32_t len)
+{
+	const unsigned char *p = (const unsigned char *)b->text + off;
+	uint64_t h = len, w;
+	size_t i = 0;
+	for (; len - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
 	}
-	int best = ogi_label__section(key.ptr, key.len);
-	ogi__buf_free(&key);
-	return best;
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+	for (size_t k = (size_t)(h >> 56);; k = (k + 1) % HEAD_MEMO) {
+		if (!memo->e[k].len || (memo->e[k].len == len &&
+		                        !memcmp(b->text + memo->e[k].off, p, len)))
+			return k;
+	}
 }
 
 /* The section that row r is the heading of, or -1. Only candidates (heading_candidate()) are
  * folded, and only up to the length of a heading. *rc: 0, or OGI_ENOMEM. */
-static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, int *rc)
+static int heading_section(const ogi_blocks *b, size_t r, rowtext *x, head_memo *memo, int *rc)
 {
 	*rc = 0;
-	if (!heading_candidate(b, r) || not_heading(b, r))
+	ogi_bcview c;
+	if (!heading_start(b, r, &c))
 		return -1;
-	/* headings are short: a longer fold is cut as soon as it is too long */
-	if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
-		return -1;
-	return x->fold.len <= MAX_HEADING ? section_of(x->fold.ptr, x->fold.len) : -1;
+	const ogi_brow *row = &b->rows[r];
+	size_t k = SIZE_MAX;
+	if (memo->on && plain_row(row)) {
+		k = memo_slot(memo, b, row->first, row->len);
+		if (memo->e[k].len)
+			return memo->e[k].section;
+	}
+	int s = -1;
+	if (heading_candidate(b, r, &c)) {
+		/* headings are short: a longer fold is cut as soon as it is too long */
+		if ((*rc = row_text_max(b, r, x, MAX_HEADING)))
+			return -1;
+		if (x->fold.len <= MAX_HEADING)
+			s = section_of(x->fold.ptr, x->fold.len, &x->key);
+	}
+	if (k != SIZE_MAX && memo->n < HEAD_MEMO / 4 * 3) { /* (always a free entry left) */
+		memo->e[k].off = row->first;
+		memo->e[k].len = row->len;
+		memo->e[k].section = s;
+		memo->n++;
+	}
+	return s;
 }
 
-/* Appends the text of row r to a section's text of `at` bytes: a line break after what is
- * there, then its cells (not the covered ones), one space before each cell but the first.
- * With dst NULL only counts. Returns the new length. */
-static size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
+/* The cells of row r (not the covered ones) after a section's text of `at` bytes, one space
+ * before each cell but the first. With dst NULL only counts. Returns the new length. */
+static size_t section_cells(const ogi_blocks *b, size_t r, char *dst, size_t at)
 {
-	if (at) {
-		if (dst)
-			dst[at] = '\n';
-		at++;
-	}
 	ogi_bcells it;
 	ogi_bcview c;
 	ogi_bcells_begin(&it, b, r);
@@ -582,6 +811,24 @@ static size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
 		at += c.len;
 	}
 	return at;
+}
+
+/* Appends the text of row r to a section's text of `at` bytes: a line break after what is
+ * there, then its cells (section_cells(); a plain text row in place). With dst NULL only
+ * counts. Returns the new length. */
+static inline size_t section_row(const ogi_blocks *b, size_t r, char *dst, size_t at)
+{
+	if (at) {
+		if (dst)
+			dst[at] = '\n';
+		at++;
+	}
+	const ogi_brow *row = &b->rows[r];
+	if (!plain_row(row))
+		return section_cells(b, r, dst, at);
+	if (dst)
+		memcpy(dst + at, b->text + row->first, row->len);
+	return at + row->len;
 }
 
 /* ---- agency --------------------------------------------------------------------------------- */
@@ -761,11 +1008,17 @@ static int title_is_other(const char *s, size_t n)
 /* Does the text hold the punctuation of a clause (，。；： , ; :), raw or folded? */
 static int has_clause_mark(const char *s, size_t n)
 {
-	static const char *const marks[] = {"\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x9b",
-	                                    "\xef\xbc\x9a", ":", ",", ";"};
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (find(s, n, marks[k]))
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		unsigned int c = p[i];
+		if (c == ':' || c == ',' || c == ';')
 			return 1;
+		if (c == 0xEF && n - i >= 3 && p[i + 1] == 0xBC &&
+		    (p[i + 2] == 0x8C || p[i + 2] == 0x9B || p[i + 2] == 0x9A)) /* ，；： */
+			return 1;
+		if (c == 0xE3 && n - i >= 3 && p[i + 1] == 0x80 && p[i + 2] == 0x82) /* 。 */
+			return 1;
+	}
 	return 0;
 }
 
@@ -845,7 +1098,7 @@ static int mark_tail(const ogi_blocks *b, uint8_t *table_row, rowtext *x)
 	for (size_t r = b->nrows; r-- > 0;) {
 		if (table_row[r] || is_row_empty(b, r) || (b->rows[r].flags & OGI_BROW_CHROME))
 			continue;
-		if (row_bytes(b, r) > MAX_TAIL_ROW || (rc = row_text_max(b, r, x, MAX_TAIL_ROW)))
+		if (row_over(b, r, MAX_TAIL_ROW) || (rc = row_text_max(b, r, x, MAX_TAIL_ROW)))
 			break;
 		int f = tail_furniture(x->fold.ptr, x->fold.len);
 		if (!f && !(below_date && signature_like(x->fold.ptr, x->fold.len)))
@@ -888,7 +1141,8 @@ static int header_label(const ogi_tokens *t, const ogi_lrow *lr)
  * left unused, and rows without tokens (page-break artefacts). A section heading ends a run (it
  * stays a heading).
  */
-static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext *x)
+static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext *x,
+                               head_memo *memo)
 {
 	const ogi_blocks *b = t->b;
 	if (!b->nrows)
@@ -943,7 +1197,7 @@ static int mark_table_headings(const ogi_tokens *t, uint8_t *table_row, rowtext 
 			lead = 0;
 			continue;
 		}
-		int s = heading_section(b, r, x, &rc);
+		int s = heading_section(b, r, x, memo, &rc);
 		if (rc)
 			break;
 		if (s >= 0) {
@@ -961,6 +1215,15 @@ typedef struct found {
 	int have_title;
 	int pub_y, pub_m, pub_d, have_pub, pub_rank;
 } found;
+
+/* The n last decimal digits of v >= 0 at o. */
+static void put_digits(char *o, int v, int n)
+{
+	while (n-- > 0) {
+		o[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
 
 static int set_text(ogi_report *r, ogi_meta_field f, const char *s, size_t n)
 {
@@ -989,7 +1252,12 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		for (uint32_t k = 0; k < lr->count; k++)
 			table_row[t->tok[lr->first + k].row] = 1;
 	}
-	if (tables_found && (rc = mark_table_headings(t, table_row, &x))) {
+	head_memo memo;
+	memo.on = b->nrows >= HEAD_MEMO_ROWS;
+	if (memo.on)
+		memset(memo.e, 0, sizeof(memo.e));
+	memo.n = 0;
+	if (tables_found && (rc = mark_table_headings(t, table_row, &x, &memo))) {
 		rowtext_free(&x);
 		ogi__free(table_row);
 		return rc;
@@ -1011,13 +1279,19 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		nonempty++;
 		if (fd.have_title && fd.pub_rank == 1)
 			break;
-		if (row_bytes(b, r_) > MAX_HEAD_ROW)
+		if (row_over(b, r_, MAX_HEAD_ROW))
 			continue;
-		/* fold only rows that may hold what is looked for: a title, or a labelled date
-		 * (digits, and a character of its labels) */
+		/* fold only rows that may hold what is looked for: a title, or a date (digits) with
+		 * a label, or with a character of the labels at the start of a row */
 		int need_title = !fd.have_title && b->rows[r_].count == 1 && !table_row[r_];
-		if (!need_title && !(fd.pub_rank > 1 && row_has_digit(b, r_) && date_label_chars(b, r_)))
-			continue;
+		if (!need_title) {
+			if (fd.pub_rank <= 1 || !row_has_digit(b, r_))
+				continue;
+			int dl = date_label_text(b, r_);
+			if (!(dl & DATE_WORDS) &&
+			    !(fd.pub_rank > 2 && (dl & DATE_CHARS) && may_lead_with_digit(b, r_)))
+				continue;
+		}
 		if ((rc = row_text(b, r_, &x)))
 			break;
 		int y, m, d;
@@ -1052,7 +1326,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (is_row_empty(b, q))
 			continue;
 		seen++;
-		if (row_bytes(b, q) > MAX_HEAD_ROW)
+		if (row_over(b, q, MAX_HEAD_ROW))
 			continue;
 		int y, m, d;
 		if (fd.pub_rank <= 2)
@@ -1078,7 +1352,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			if (is_row_empty(b, r_) || (b->rows[r_].flags & OGI_BROW_CHROME) || table_row[r_])
 				continue;
 			seen++;
-			if (row_bytes(b, r_) > MAX_HEAD_ROW)
+			if (row_over(b, r_, MAX_HEAD_ROW))
 				continue;
 			if ((rc = row_text(b, r_, &x)))
 				break;
@@ -1106,7 +1380,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		if (is_row_empty(b, r_))
 			continue;
 		seen++;
-		if (row_bytes(b, r_) > MAX_HEAD_ROW)
+		if (row_over(b, r_, MAX_HEAD_ROW))
 			continue;
 		if ((rc = row_text(b, r_, &x)))
 			break;
@@ -1129,9 +1403,13 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 		rc = ogi_report_set_year(r, year);
 
 	if (!rc && fd.have_pub && (!year || fd.pub_y >= year)) {
-		char date[16];
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", fd.pub_y, fd.pub_m, fd.pub_d);
-		rc = set_text(r, OGI_META_PUBLISHED, date, strlen(date));
+		/* YYYY-MM-DD (date_at() gave a year of four digits) */
+		char date[10];
+		put_digits(date, fd.pub_y, 4);
+		put_digits(date + 5, fd.pub_m, 2);
+		put_digits(date + 8, fd.pub_d, 2);
+		date[4] = date[7] = '-';
+		rc = set_text(r, OGI_META_PUBLISHED, date, sizeof(date));
 	}
 
 	/* title and agency */
@@ -1215,7 +1493,7 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 			table_row[r_] |= 2; /* not section text: the second pass skips it at once */
 			continue;
 		}
-		int s = heading_section(b, r_, &x, &rc);
+		int s = heading_section(b, r_, &x, &memo, &rc);
 		if (rc)
 			break;
 		if (s >= 0 && !seen_sec[s]) {
