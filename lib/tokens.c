@@ -1140,17 +1140,32 @@ static size_t safe_char(const unsigned char *p, size_t n)
 	return ok ? 3 : 0;
 }
 
+/* The length of an ASCII space or an ideographic space (U+3000) at p (n bytes), or 0: what
+ * separates the segments of a spaced cell, and what folds to a space in them. */
+static inline size_t space_at(const unsigned char *p, size_t n)
+{
+	if (p[0] == ' ')
+		return 1;
+	return n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+}
+
 #define SPACED_SEGS 64
 
+static int split_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint32_t len,
+                      int strong);
+
 /*
- * A cell of segments separated by ASCII spaces, each made of characters that fold to neither
- * a space nor a colon (the spaces layout: "本年新收… 1 2 3 4 5 6 7"), whose first segment may
- * be a label and the others not: then folding is per segment (a folded space is a raw one),
- * none of cell_tokens()'s rules between segments applies (they need a label after another
- * segment), and each segment is a token over its raw bytes, as cell_tokens() would make
- * them; the first one comes from the memo. Cells that may be page markers (their first
- * character could fold to 第, '-' or 'P') are left out. Returns 0 (done), 1 (not such a
- * cell: nothing was made) or an error.
+ * A cell of segments separated by ASCII or ideographic spaces (U+3000), each made of
+ * characters that fold to neither a space nor a colon: the spaces layout ("本年新收… 1 2 3 4
+ * 5 6 7", "(五) 不予处理  1．信访举报投诉类申请  0  0 ...", also with full-width spaces).
+ * Folding is then per segment (the spaces of the folded cell are the raw separators), and
+ * the segments after the last label are tokens of their own over their raw bytes, as
+ * cell_tokens() would make them: its rules join or split segments by the labels and what
+ * comes before them. The labels are a cell of their own: the first segment when it is the
+ * only one (from the memo, or one_token()), else the text up to the last label (from the
+ * memo, or split_cell()). Cells that may be page markers (their first character could fold
+ * to 第, '-' or 'P') are left out. Returns 0 (done), 1 (not such a cell: nothing was made)
+ * or an error.
  */
 static int spaced_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint32_t len, int strong)
 {
@@ -1164,14 +1179,15 @@ static int spaced_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint
 	    (p[0] == 0xE2 && p[1] == 0x80))
 		return 1;
 	for (size_t i = 0; i < len;) {
-		while (i < len && p[i] == ' ')
-			i++;
+		size_t w;
+		while (i < len && (w = space_at(p + i, len - i)) > 0)
+			i += w;
 		if (i >= len)
 			break;
 		if (ns == SPACED_SEGS)
 			return 1;
 		size_t j = i;
-		while (j < len && p[j] != ' ') {
+		while (j < len && !space_at(p + j, len - j)) {
 			size_t l = safe_char(p + j, len - j);
 			if (!l)
 				return 1;
@@ -1183,23 +1199,17 @@ static int spaced_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint
 	}
 	if (ns < 2)
 		return 1;
-	/* the kinds first: nothing is made unless the cell qualifies */
+	/* the kinds first, from the last segment back to the last label (nothing is made unless
+	 * the cell qualifies) */
 	one_result res[SPACED_SEGS];
-	for (size_t q = 0; q < ns; q++) {
+	size_t last = 0; /* the last label segment after the first one, 0 when none */
+	for (size_t q = ns; q-- > 1;) {
 		const char *g = s + sa[q];
 		size_t gl = sb[q] - sa[q];
 		int rc;
 		if (is_ascii(g, gl)) {
 			/* folding ASCII changes nothing */
 			rc = one_of_folded(t, g, gl, 0, &res[q]);
-		} else if (q == 0 && gl <= MAX_KEY_BYTES / 4 * 3) {
-			/* (short enough that the folded copy has a key, as for cell_tokens()) */
-			rc = 0;
-			if (gl > MEMO_MAX_LEN || memo_one(g, gl, &res[q])) {
-				rc = one_token(t, g, gl, &res[q]);
-				if (rc == 1 || (rc == 0 && res[q].none))
-					return 1;
-			}
 		} else {
 			t->fold.len = 0;
 			if ((rc = ogi_norm_fold(&t->fold, g, gl, OGI_NORM_DEFAULT, NULL)))
@@ -1208,10 +1218,50 @@ static int spaced_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint
 		}
 		if (rc)
 			return rc;
-		if (q > 0 && res[q].kind == OGI_TOK_LABEL)
-			return 1;
+		if (res[q].kind == OGI_TOK_LABEL) {
+			last = q;
+			break;
+		}
 	}
-	for (size_t q = 0; q < ns; q++) {
+	int rc = 0;
+	if (last) {
+		/* labels up to segment `last` ("(五) 不予处理  1．信访举报投诉类申请  0  0 ..."): their
+		 * tokens are those of a cell of that text (the rules of cell_tokens() that join or
+		 * split segments look at labels and what comes before them, never after), from the
+		 * memo; the figures after them come on their own */
+		size_t plen = sb[last] - sa[0];
+		const memo_slot *m = plen <= MEMO_MAX_LEN ? memo_find(s + sa[0], plen) : NULL;
+		if (m) {
+			rc = memo_replay(t, m, r, k, off + sa[0], strong);
+		} else {
+			size_t t0 = t->ntok, l0 = t->nrows;
+			rc = split_cell(t, r, k, off + sa[0], (uint32_t)plen, strong);
+			if (!rc && plen <= MEMO_MAX_LEN)
+				memo_record(t, s + sa[0], plen, off + sa[0], t0, l0);
+		}
+	} else {
+		/* the first segment: a label or not, as one_token() says of it */
+		const char *g = s + sa[0];
+		size_t gl = sb[0] - sa[0];
+		if (is_ascii(g, gl)) {
+			rc = one_of_folded(t, g, gl, 0, &res[0]);
+		} else if (gl <= MAX_KEY_BYTES / 4 * 3) {
+			/* (short enough that the folded copy has a key, as for cell_tokens()) */
+			if (gl > MEMO_MAX_LEN || memo_one(g, gl, &res[0])) {
+				rc = one_token(t, g, gl, &res[0]);
+				if (rc == 1 || (rc == 0 && res[0].none))
+					return 1;
+			}
+		} else {
+			t->fold.len = 0;
+			if ((rc = ogi_norm_fold(&t->fold, g, gl, OGI_NORM_DEFAULT, NULL)))
+				return rc;
+			rc = one_of_folded(t, t->fold.ptr, t->fold.len, 0, &res[0]);
+		}
+	}
+	if (rc)
+		return rc;
+	for (size_t q = last ? last + 1 : 0; q < ns; q++) {
 		ogi_tok *tok = new_tok(t, r, k);
 		if (!tok)
 			return OGI_ENOMEM;
@@ -1310,13 +1360,23 @@ static int cell_tokens_of(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, u
 		tok->raw_len = len;
 		return commit(t, res.kind == OGI_TOK_LABEL ? &res.li : NULL);
 	}
+	if (!is_ascii(s, len) && (rc = spaced_cell(t, r, k, off, len, strong)) <= 0)
+		return rc;
+	return split_cell(t, r, k, off, len, strong);
+}
+
+/* The tokens of any cell with text: folded with its map, split into segments, the rules of
+ * cell_tokens() (the general path of cell_tokens_of()). */
+static int split_cell(ogi_tokens *t, uint32_t r, uint32_t k, uint32_t off, uint32_t len,
+                      int strong)
+{
+	const char *s = t->b->text + off;
+	int rc;
 	if (is_ascii(s, len)) {
 		if (is_page_marker(s, len))
 			return 0;
 		return cell_tokens(t, r, k, off, len, s, len, NULL, strong);
 	}
-	if ((rc = spaced_cell(t, r, k, off, len, strong)) <= 0)
-		return rc;
 	t->fold.len = t->map.len = 0;
 	if ((rc = ogi_norm_fold(&t->fold, s, len, OGI_NORM_DEFAULT, &t->map)))
 		return rc;
