@@ -22,8 +22,6 @@
 #define MAX_ROW_CELLS 16
 #define IN_BLOCKS(b) ((int)(b) >= 0 && (int)(b) < OGI_BLOCK_COUNT)
 
-static const ogi_position unknown = OGI_POSITION_INIT;
-
 typedef struct chain_el {
 	uint32_t lrow;
 	int32_t item;
@@ -539,6 +537,15 @@ static int has_digitrun(const ctx *x, const uint32_t *toks, size_t n)
 
 /* Assigns the values of logical row `li` to the cells of `item`. Returns 1 when the row had
  * no values (a candidate for a block run), 0 otherwise, negative on error. */
+/* The position of a logical row's label in *lp, and lp; NULL when the row has no label. */
+static const ogi_position *label_pos(const ctx *x, const ogi_lrow *lr, ogi_position *lp)
+{
+	if (lr->label < 0)
+		return NULL;
+	*lp = ogi_tokens__pos(x->t, (uint32_t)lr->label);
+	return lp;
+}
+
 static int assign_row(ctx *x, uint32_t li, int32_t item)
 {
 	ogi_cell_id cells[MAX_ROW_CELLS];
@@ -549,10 +556,12 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 	lr->used = 1;
 	uint32_t vals[256];
 	size_t nv = row_values(x, lr, vals, 256, 0);
-	ogi_position lp = lr->label >= 0 ? ogi_tokens__pos(x->t, (uint32_t)lr->label) : unknown;
-	const ogi_position *lpos = lr->label >= 0 ? &lp : NULL;
+	/* the label's position, for the cells that get no token of their own (made then) */
+	ogi_position lp;
+	const ogi_position *lpos = NULL;
 	x->found = 1;
 	if (nv == 0) {
+		lpos = label_pos(x, lr, &lp);
 		for (size_t i = 0; i < nc; i++)
 			set_blank_at(x, cells[i], lpos);
 		return 1;
@@ -600,6 +609,7 @@ static int assign_row(ctx *x, uint32_t li, int32_t item)
 		nv = 256;
 	if (nv > nc && !has_digitrun(x, vals, nv)) {
 		/* more values than columns: never guessed */
+		lpos = label_pos(x, lr, &lp);
 		for (size_t i = 0; i < nc; i++) {
 			ogi_report_set(x->r, cells[i], OGI_STATE_INVALID, 0);
 			ogi_report__set_source_trusted(x->r, cells[i], NULL, 0, lpos);
