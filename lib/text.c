@@ -38,8 +38,9 @@ static inline int space_tail(unsigned char c)
 	return is_space_byte(c) || c == 0xA0 || c == 0x80 || (c >= 0x8B && c <= 0x8D) || c == 0xBF;
 }
 
-/* Trims [*a, *b) of ASCII and Unicode white space. */
-static void trim(const char *t, size_t *a, size_t *b)
+/* Trims [*a, *b) of ASCII and Unicode white space (trim(): most cells and lines have none,
+ * which two byte tests tell). */
+static void trim_slow(const char *t, size_t *a, size_t *b)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	while (*a < *b && space_lead(s[*a])) {
@@ -67,6 +68,14 @@ static void trim(const char *t, size_t *a, size_t *b)
 		}
 		break;
 	}
+}
+
+static inline void trim(const char *t, size_t *a, size_t *b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	if (*a < *b && !space_lead(s[*a]) && !space_tail(s[*b - 1]))
+		return;
+	trim_slow(t, a, b);
 }
 
 static size_t count_byte(const char *t, size_t a, size_t b, char c)
