@@ -4,6 +4,12 @@
  *
  * The cells are a static array indexed by ::ogi_cell_id, so a report is one allocation plus
  * its strings. Every string of the model is well-formed UTF-8 without NUL bytes.
+ *
+ * A report's storage is laid out so that zero bytes are an empty report (every cell absent,
+ * without raw text, at an unknown position): ogi_report_new() is a calloc. A cell is 32 bytes:
+ * its raw text lives in the cell when short (almost every figure), its grid position in 16
+ * bits when small (every table of a real document); a source that does not fit goes to a
+ * heap block, and a bitmap of those cells lets free and dup skip the others.
  */
 #include "common_int.h"
 #include "report_int.h"
@@ -14,43 +20,197 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SMALL_RAW 16 /* raw texts shorter than this (most figures) live in the cell itself */
+#define RAW_INLINE 8 /* bytes of a cell for a raw text and its NUL, or for a block's pointer */
+#define RAW_NONE 0   /* the cell's raw tag: no raw text; 1..RAW_INLINE: inline, length + 1 */
+#define RAW_EXT 0xFF /* the source is in the cell's ext block */
+#define GRID_LIMIT 0xFFFFu /* table, row and col plus 1 up to this fit a cell */
+
+/* A source that does not fit its cell: a raw text of RAW_INLINE bytes or more, or a grid
+ * position beyond 65534 (HTML tables of more rows than that, or set by hand). */
+typedef struct ext {
+	int32_t table, row, col;
+	uint8_t has_raw; /* 0 when the cell has no raw text (a wide position alone) */
+	char raw[];
+} ext;
 
 typedef struct cell {
 	int64_t value;
-	char *raw; /* NULL, `small`, or an allocation */
-	ogi_position pos;
-	ogi_cell_state state;
-	char small[SMALL_RAW];
+	uint32_t line, column;
+	uint16_t table, row, col; /* plus 1, so that 0 is unknown (-1); 0 when RAW_EXT */
+	uint8_t state;
+	uint8_t raw; /* RAW_NONE, inline length + 1, or RAW_EXT */
+	union {
+		char small[RAW_INLINE];
+		ext *ext;
+	} u;
 } cell;
 
-static void raw_free(cell *c)
-{
-	if (c->raw != c->small)
-		ogi__free(c->raw);
-	c->raw = NULL;
-}
+_Static_assert(sizeof(cell) == 32, "a cell is 32 bytes");
+
+/* A section's position, with table/row/col plus 1 (as unsigned) so that 0 is unknown. */
+typedef struct zpos {
+	uint32_t line, column, table, row, col;
+} zpos;
 
 typedef struct section {
 	char *text; /* NULL when the section is missing */
 	size_t len;
-	ogi_position pos;
+	zpos pos;
 } section;
 
+#define HEAP_WORDS ((OGI_CELL_COUNT + 63) / 64)
+
 struct ogi_report {
-	ogi_doc_kind kind;
-	ogi_edition edition;
-	ogi_format format;
+	ogi_doc_kind kind;       /* 0: OGI_DOC_ANNUAL_REPORT */
+	ogi_edition edition;     /* 0: OGI_EDITION_UNKNOWN */
+	ogi_format format;       /* 0: OGI_FORMAT_AUTO */
 	int year;
 	char *meta[OGI_META_COUNT];
 	section sections[OGI_SECTION_COUNT];
 	cell cells[OGI_CELL_COUNT];
+	uint64_t heap[HEAP_WORDS]; /* bit c: cell c has an ext block */
 	ogi_diagnostics *diags;
 };
 
 static const ogi_position unknown_pos = OGI_POSITION_INIT;
 
 #define IN_RANGE(x, n) ((int)(x) >= 0 && (int)(x) < (int)(n))
+
+/* ---- storage of positions and cell sources ---------------------------------------------- */
+
+/* A grid part (table, row, col) as stored: plus 1, every negative part unknown (0). */
+static uint32_t grid_put(int32_t v)
+{
+	return v < 0 ? 0 : (uint32_t)v + 1u;
+}
+
+static int32_t grid_get(uint32_t v)
+{
+	return v ? (int32_t)(v - 1u) : -1;
+}
+
+static zpos zpos_pack(const ogi_position *p)
+{
+	zpos z = {p->line, p->column, grid_put(p->table), grid_put(p->row), grid_put(p->col)};
+	return z;
+}
+
+static ogi_position zpos_unpack(const zpos *z)
+{
+	ogi_position p = {z->line, z->column, grid_get(z->table), grid_get(z->row),
+	                  grid_get(z->col)};
+	return p;
+}
+
+static const char *cell_raw(const cell *cl)
+{
+	if (cl->raw == RAW_EXT)
+		return cl->u.ext->has_raw ? cl->u.ext->raw : NULL;
+	return cl->raw == RAW_NONE ? NULL : cl->u.small;
+}
+
+static ogi_position cell_pos(const cell *cl)
+{
+	ogi_position p = {cl->line, cl->column, cl->table - 1, cl->row - 1, cl->col - 1};
+	if (cl->raw == RAW_EXT) {
+		p.table = cl->u.ext->table;
+		p.row = cl->u.ext->row;
+		p.col = cl->u.ext->col;
+	}
+	return p;
+}
+
+static void heap_mark(ogi_report *r, size_t c, int on)
+{
+	uint64_t bit = UINT64_C(1) << (c % 64);
+	r->heap[c / 64] = on ? r->heap[c / 64] | bit : r->heap[c / 64] & ~bit;
+}
+
+/* Writes a short raw text (`raw` NULL for none) and a position whose grid parts are given plus
+ * 1 and fit 16 bits into the cell itself, which has no ext block. */
+static void put_inline(cell *cl, const char *raw, size_t len, const ogi_position *pos,
+                       uint32_t table, uint32_t row, uint32_t col)
+{
+	cl->line = pos->line;
+	cl->column = pos->column;
+	cl->table = (uint16_t)table;
+	cl->row = (uint16_t)row;
+	cl->col = (uint16_t)col;
+	cl->raw = RAW_NONE;
+	if (raw) {
+		/* fewer than 8 bytes: two overlapping fixed-size copies */
+		char *d = cl->u.small;
+		if (len >= 4) {
+			memcpy(d, raw, 4);
+			memcpy(d + len - 4, raw + len - 4, 4);
+		} else if (len >= 2) {
+			memcpy(d, raw, 2);
+			memcpy(d + len - 2, raw + len - 2, 2);
+		} else if (len) {
+			d[0] = raw[0];
+		}
+		d[len] = '\0';
+		cl->raw = (uint8_t)(len + 1);
+	}
+}
+
+/* cell_source() when the source does not fit the cell or the cell has an ext block; out of
+ * line, so that the common path saves no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int cell_source_ext(ogi_report *r, size_t c, const char *raw, size_t len,
+                           const ogi_position *pos)
+{
+	cell *cl = &r->cells[c];
+	uint32_t table = grid_put(pos->table), row = grid_put(pos->row), col = grid_put(pos->col);
+	ext *e = NULL;
+	if ((raw && len >= RAW_INLINE) || (table | row | col) > GRID_LIMIT) {
+		size_t n = raw ? len : 0;
+		e = ogi__malloc(offsetof(ext, raw) + n + 1);
+		if (!e)
+			return ogi__oom();
+		e->table = grid_get(table);
+		e->row = grid_get(row);
+		e->col = grid_get(col);
+		e->has_raw = raw != NULL;
+		if (n)
+			memcpy(e->raw, raw, n);
+		e->raw[n] = '\0';
+	}
+	if (cl->raw == RAW_EXT) {
+		ogi__free(cl->u.ext);
+		cl->raw = RAW_NONE;
+		heap_mark(r, c, 0);
+	}
+	if (!e) {
+		put_inline(cl, raw, len, pos, table, row, col);
+		return 0;
+	}
+	cl->line = pos->line;
+	cl->column = pos->column;
+	cl->table = cl->row = cl->col = 0;
+	cl->raw = RAW_EXT;
+	cl->u.ext = e;
+	heap_mark(r, c, 1);
+	return 0;
+}
+
+/*
+ * Sets cell c's raw text (`raw` NULL for none) and position (not normalised). Returns 0, or
+ * OGI_ENOMEM with the cell unchanged. The parser's hot path: a short text and a small grid
+ * position go into the cell without a call.
+ */
+static int cell_source(ogi_report *r, size_t c, const char *raw, size_t len,
+                       const ogi_position *pos)
+{
+	cell *cl = &r->cells[c];
+	uint32_t table = grid_put(pos->table), row = grid_put(pos->row), col = grid_put(pos->col);
+	if ((raw && len >= RAW_INLINE) || (table | row | col) > GRID_LIMIT || cl->raw == RAW_EXT)
+		return cell_source_ext(r, c, raw, len, pos);
+	put_inline(cl, raw, len, pos, table, row, col);
+	return 0;
+}
 
 /* ---- private helpers ------------------------------------------------------------------- */
 
@@ -241,26 +401,14 @@ const char *ogi_format_name(ogi_format format)
 
 /* ---- life cycle ------------------------------------------------------------------------- */
 
-static void init_report(ogi_report *r)
-{
-	r->kind = OGI_DOC_ANNUAL_REPORT;
-	r->edition = OGI_EDITION_UNKNOWN;
-	r->format = OGI_FORMAT_AUTO;
-	for (int s = 0; s < OGI_SECTION_COUNT; s++)
-		r->sections[s].pos = unknown_pos;
-	for (int c = 0; c < OGI_CELL_COUNT; c++)
-		r->cells[c].pos = unknown_pos;
-}
-
 int ogi_report_new(ogi_report **out)
 {
 	if (!out)
 		return ogi__error(OGI_EINVAL, "ogi_report_new: NULL argument");
 	*out = NULL;
-	ogi_report *r = ogi__calloc(1, sizeof(*r));
+	ogi_report *r = ogi__calloc(1, sizeof(*r)); /* zero bytes are an empty report */
 	if (!r)
 		return ogi__oom();
-	init_report(r);
 	int err = ogi_diagnostics_new(&r->diags);
 	if (err) {
 		ogi__free(r);
@@ -278,8 +426,9 @@ void ogi_report_free(ogi_report *r)
 		ogi__free(r->meta[m]);
 	for (int s = 0; s < OGI_SECTION_COUNT; s++)
 		ogi__free(r->sections[s].text);
-	for (int c = 0; c < OGI_CELL_COUNT; c++)
-		raw_free(&r->cells[c]);
+	for (size_t w = 0; w < HEAP_WORDS; w++)
+		for (uint64_t m = r->heap[w]; m; m &= m - 1)
+			ogi__free(r->cells[w * 64 + (size_t)__builtin_ctzll(m)].u.ext);
 	ogi_diagnostics_free(r->diags);
 	ogi__free(r);
 }
@@ -349,14 +498,23 @@ int ogi_report_dup(ogi_report **out, const ogi_report *src)
 		r->sections[s].len = src->sections[s].len;
 		r->sections[s].pos = src->sections[s].pos;
 	}
-	for (int c = 0; c < OGI_CELL_COUNT && !err; c++) {
-		r->cells[c] = src->cells[c];
-		r->cells[c].raw = NULL;
-		if (src->cells[c].raw == src->cells[c].small)
-			r->cells[c].raw = r->cells[c].small; /* the bytes came with the struct */
-		else if (src->cells[c].raw)
-			err = copy_str(&r->cells[c].raw, src->cells[c].raw, strlen(src->cells[c].raw));
-	}
+	/* the cells with their inline texts at once, then a block of their own for those with one
+	 * (marked as they are copied: on failure the free takes only the copies) */
+	memcpy(r->cells, src->cells, sizeof(r->cells));
+	for (size_t w = 0; w < HEAP_WORDS && !err; w++)
+		for (uint64_t m = src->heap[w]; m; m &= m - 1) {
+			size_t c = w * 64 + (size_t)__builtin_ctzll(m);
+			const ext *e = src->cells[c].u.ext;
+			size_t size = offsetof(ext, raw) + strlen(e->raw) + 1;
+			ext *copy = ogi__malloc(size);
+			if (!copy) {
+				err = ogi__oom();
+				break;
+			}
+			memcpy(copy, e, size);
+			r->cells[c].u.ext = copy;
+			heap_mark(r, c, 1);
+		}
 	if (!err)
 		err = copy_diagnostics(r->diags, src->diags);
 	if (err) {
@@ -378,6 +536,12 @@ static int pos_equal(const ogi_position *a, const ogi_position *b)
 	       a->row == b->row && a->col == b->col;
 }
 
+static int zpos_equal(const zpos *a, const zpos *b)
+{
+	return a->line == b->line && a->column == b->column && a->table == b->table &&
+	       a->row == b->row && a->col == b->col;
+}
+
 int ogi_report_equal(const ogi_report *a, const ogi_report *b)
 {
 	if (!a || !b)
@@ -393,13 +557,16 @@ int ogi_report_equal(const ogi_report *a, const ogi_report *b)
 		if (!x->text != !y->text)
 			return 0;
 		if (x->text && (x->len != y->len || memcmp(x->text, y->text, x->len) ||
-		                !pos_equal(&x->pos, &y->pos)))
+		                !zpos_equal(&x->pos, &y->pos)))
 			return 0;
 	}
 	for (int c = 0; c < OGI_CELL_COUNT; c++) {
 		const cell *x = &a->cells[c], *y = &b->cells[c];
-		if (x->state != y->state || x->value != y->value || !str_equal(x->raw, y->raw) ||
-		    !pos_equal(&x->pos, &y->pos))
+		if (x->state != y->state || x->value != y->value ||
+		    !str_equal(cell_raw(x), cell_raw(y)))
+			return 0;
+		ogi_position px = cell_pos(x), py = cell_pos(y);
+		if (!pos_equal(&px, &py))
 			return 0;
 	}
 	return 1;
@@ -531,7 +698,7 @@ int ogi_report_set_section(ogi_report *r, ogi_section_id s, const char *text, si
 	r->sections[s].text = copy;
 	r->sections[s].len = text ? len : 0;
 	if (!text)
-		r->sections[s].pos = unknown_pos;
+		memset(&r->sections[s].pos, 0, sizeof(zpos)); /* unknown */
 	return 0;
 }
 
@@ -539,14 +706,14 @@ ogi_position ogi_report_section_position(const ogi_report *r, ogi_section_id s)
 {
 	if (!r || !IN_RANGE(s, OGI_SECTION_COUNT) || !r->sections[s].text)
 		return unknown_pos;
-	return r->sections[s].pos;
+	return zpos_unpack(&r->sections[s].pos);
 }
 
 int ogi_report_set_section_position(ogi_report *r, ogi_section_id s, const ogi_position *pos)
 {
 	if (!r || !IN_RANGE(s, OGI_SECTION_COUNT))
 		return ogi__error(OGI_EINVAL, "ogi_report_set_section_position: bad argument");
-	r->sections[s].pos = pos ? ogi_report__position_norm(pos) : unknown_pos;
+	r->sections[s].pos = zpos_pack(pos ? pos : &unknown_pos);
 	return 0;
 }
 
@@ -554,7 +721,9 @@ int ogi_report_set_section_position(ogi_report *r, ogi_section_id s, const ogi_p
 
 ogi_cell_state ogi_report_state(const ogi_report *r, ogi_cell_id c)
 {
-	return r && IN_RANGE(c, OGI_CELL_COUNT) ? r->cells[c].state : OGI_STATE_ABSENT;
+	if (!r || !IN_RANGE(c, OGI_CELL_COUNT))
+		return OGI_STATE_ABSENT;
+	return (ogi_cell_state)r->cells[c].state;
 }
 
 static int has_value(ogi_cell_state s)
@@ -566,7 +735,7 @@ int ogi_report_value(int64_t *out, const ogi_report *r, ogi_cell_id c)
 {
 	if (!out || !r || !IN_RANGE(c, OGI_CELL_COUNT))
 		return ogi__error(OGI_EINVAL, "ogi_report_value: bad argument");
-	if (!has_value(r->cells[c].state))
+	if (!has_value((ogi_cell_state)r->cells[c].state))
 		return OGI_ENOVALUE;
 	*out = r->cells[c].value;
 	return 0;
@@ -576,19 +745,19 @@ int ogi_report_set(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t v
 {
 	if (!r || !IN_RANGE(c, OGI_CELL_COUNT) || !IN_RANGE(state, OGI_STATE_INVALID + 1))
 		return ogi__error(OGI_EINVAL, "ogi_report_set: bad argument");
-	r->cells[c].state = state;
+	r->cells[c].state = (uint8_t)state;
 	r->cells[c].value = has_value(state) ? value : 0;
 	return 0;
 }
 
 const char *ogi_report_raw(const ogi_report *r, ogi_cell_id c)
 {
-	return r && IN_RANGE(c, OGI_CELL_COUNT) ? r->cells[c].raw : NULL;
+	return r && IN_RANGE(c, OGI_CELL_COUNT) ? cell_raw(&r->cells[c]) : NULL;
 }
 
 ogi_position ogi_report_position(const ogi_report *r, ogi_cell_id c)
 {
-	return r && IN_RANGE(c, OGI_CELL_COUNT) ? r->cells[c].pos : unknown_pos;
+	return r && IN_RANGE(c, OGI_CELL_COUNT) ? cell_pos(&r->cells[c]) : unknown_pos;
 }
 
 int ogi_report_set_source(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,
@@ -604,46 +773,16 @@ int ogi_report_set_source(ogi_report *r, ogi_cell_id c, const char *raw, size_t 
 int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw, size_t len,
                                    const ogi_position *pos)
 {
-	cell *cl = &r->cells[c];
-	char *copy = NULL;
-	if (raw && len >= SMALL_RAW) {
-		copy = ogi__strndup(raw, len);
-		if (!copy)
-			return ogi__oom();
-	}
-	raw_free(cl);
-	if (raw && len < SMALL_RAW) {
-		memcpy(cl->small, raw, len);
-		cl->small[len] = '\0';
-		copy = cl->small;
-	}
-	cl->raw = copy;
-	cl->pos = pos ? ogi_report__position_norm(pos) : unknown_pos;
-	return 0;
+	return cell_source(r, (size_t)c, raw, len, pos ? pos : &unknown_pos);
 }
 
 int ogi_report__put_trusted(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t value,
                             const char *raw, size_t len, const ogi_position *pos)
 {
 	cell *cl = &r->cells[c];
-	cl->state = state;
+	cl->state = (uint8_t)state;
 	cl->value = has_value(state) ? value : 0;
-	if (len < SMALL_RAW) {
-		if (cl->raw != cl->small)
-			ogi__free(cl->raw);
-		for (size_t i = 0; i < len; i++) /* a few bytes: no library call */
-			cl->small[i] = raw[i];
-		cl->small[len] = '\0';
-		cl->raw = cl->small;
-	} else {
-		char *copy = ogi__strndup(raw, len);
-		if (!copy)
-			return ogi__oom();
-		raw_free(cl);
-		cl->raw = copy;
-	}
-	cl->pos = ogi_report__position_norm(pos);
-	return 0;
+	return cell_source(r, (size_t)c, raw, len, pos);
 }
 
 int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t len)
@@ -658,11 +797,11 @@ void ogi_report__cells(const ogi_report *r, int64_t *val, uint8_t *known, uint8_
 {
 	for (int c = 0; c < OGI_CELL_COUNT; c++) {
 		const cell *cl = &r->cells[c];
-		int k = has_value(cl->state);
+		int k = has_value((ogi_cell_state)cl->state);
 		known[c] = (uint8_t)k;
 		val[c] = k ? cl->value : 0;
 		if (states)
-			states[c] = (uint8_t)cl->state;
+			states[c] = cl->state;
 	}
 }
 
@@ -678,7 +817,7 @@ int ogi_report_get_path(int64_t *value, ogi_cell_state *state, const ogi_report 
 	if (value)
 		*value = r->cells[c].value;
 	if (state)
-		*state = r->cells[c].state;
+		*state = (ogi_cell_state)r->cells[c].state;
 	return 0;
 }
 

@@ -6,6 +6,8 @@
 
 #include "ogi.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static ogi_report *new_report(void)
@@ -402,8 +404,8 @@ Test(report, dup_and_equal)
 	ogi_report_free(b);
 }
 
-/* Raw texts shorter than 16 bytes are kept inside the cell, longer ones allocated: both must
- * survive copies, overwrites and comparisons alike. */
+/* Short raw texts are kept inside the cell, longer ones allocated: both must survive copies,
+ * overwrites and comparisons alike. */
 Test(model, raw_text_small_and_large)
 {
 	ogi_report *r = NULL;
@@ -432,4 +434,277 @@ Test(model, raw_text_small_and_large)
 	cr_assert_null(ogi_report_raw(d, a));
 	ogi_report_free(d);
 	ogi_report_free(r);
+}
+
+/* ---- the storage of cell sources --------------------------------------------------------- */
+
+static int pos_is(ogi_position p, uint32_t line, uint32_t column, int32_t table, int32_t row,
+                  int32_t col)
+{
+	return p.line == line && p.column == column && p.table == table && p.row == row &&
+	       p.col == col;
+}
+
+/* Every raw length around the cell's inline capacity (a few bytes) and the old one (16),
+ * each set over nothing, over a shorter and over a longer text, copied and compared. */
+Test(model, raw_text_every_length)
+{
+	char text[41], other[41];
+	memset(text, 'a', sizeof(text));
+	memset(other, 'b', sizeof(other));
+	ogi_cell_id c = OGI_CELL_APPLICATIONS_GRANTED_TOTAL, n = OGI_CELL_LEGACY_FEES;
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t prev = 0; prev < 3; prev++) {
+			ogi_report *r = new_report();
+			ogi_position pos = {(uint32_t)len, 2, 0, (int32_t)len, 3};
+			if (prev == 1)
+				cr_assert_eq(ogi_report_set_source(r, c, other, len / 2, NULL), 0);
+			else if (prev == 2)
+				cr_assert_eq(ogi_report_set_source(r, c, other, 40, NULL), 0);
+			cr_assert_eq(ogi_report_set_source(r, c, text, len, &pos), 0);
+			/* the neighbours are untouched */
+			cr_assert_eq(ogi_report_set_source(r, n, "9", 1, NULL), 0);
+			const char *got = ogi_report_raw(r, c);
+			cr_assert_not_null(got);
+			cr_assert_eq(strlen(got), len, "length %zu over %zu", len, prev);
+			cr_assert(!memcmp(got, text, len));
+			cr_assert(pos_is(ogi_report_position(r, c), (uint32_t)len, 2, 0, (int32_t)len, 3));
+			cr_assert_str_eq(ogi_report_raw(r, n), "9");
+			cr_assert_null(ogi_report_raw(r, (ogi_cell_id)(c + 1)));
+
+			ogi_report *d = NULL;
+			cr_assert_eq(ogi_report_dup(&d, r), 0);
+			cr_assert(ogi_report_equal(r, d));
+			cr_assert_neq(ogi_report_raw(d, c), got);
+			cr_assert_str_eq(ogi_report_raw(d, c), got);
+			/* one byte more or less is a difference, in either report */
+			if (len) {
+				cr_assert_eq(ogi_report_set_source(d, c, text, len - 1, &pos), 0);
+				cr_assert_not(ogi_report_equal(r, d));
+				cr_assert_not(ogi_report_equal(d, r));
+			}
+			cr_assert_eq(ogi_report_set_source(d, c, text, len + 1, &pos), 0);
+			cr_assert_not(ogi_report_equal(r, d));
+			/* and back: equal again, whatever the cell held in between */
+			cr_assert_eq(ogi_report_set_source(d, c, text, len, &pos), 0);
+			cr_assert(ogi_report_equal(r, d));
+			/* cleared: no text, no position; then empty text is still a text */
+			cr_assert_eq(ogi_report_set_source(r, c, NULL, 0, NULL), 0);
+			cr_assert_null(ogi_report_raw(r, c));
+			cr_assert(pos_is(ogi_report_position(r, c), 0, 0, -1, -1, -1));
+			cr_assert_not(ogi_report_equal(r, d));
+			cr_assert_eq(ogi_report_set_source(r, c, text, 0, NULL), 0);
+			cr_assert_str_eq(ogi_report_raw(r, c), "");
+			ogi_report_free(d);
+			ogi_report_free(r);
+		}
+	}
+}
+
+/* Positions come back exactly as stored (negative grid parts as -1), small or not: grid parts
+ * beyond 16 bits and the extremes of every field, with and without raw text. */
+Test(model, position_extremes)
+{
+	static const int32_t grid[] = {-1,    0,     1,     65533,     65534,     65535,
+	                               65536, 70000, 1 << 24, INT32_MAX - 1, INT32_MAX};
+	static const uint32_t lines[] = {0, 1, 65535, 65536, UINT32_MAX};
+	static const char *const raws[] = {NULL, "", "1", "一二三四五六"};
+	const size_t ng = sizeof(grid) / sizeof(grid[0]);
+	ogi_report *r = new_report();
+	ogi_cell_id c = OGI_CELL_ACTIVE_FEES_AMOUNT;
+	size_t k = 0;
+	for (size_t t = 0; t < ng; t++)
+		for (size_t w = 0; w < ng; w++, k++) {
+			ogi_position pos = {lines[k % 5], lines[(k / 5) % 5], grid[t], grid[w],
+			                    grid[(t + w) % ng]};
+			const char *raw = raws[k % 4];
+			cr_assert_eq(ogi_report_set_source(r, c, raw, raw ? strlen(raw) : 0, &pos), 0);
+			cr_assert(pos_is(ogi_report_position(r, c), pos.line, pos.column, pos.table,
+			                 pos.row, pos.col),
+			          "%d %d %d", pos.table, pos.row, pos.col);
+			if (raw)
+				cr_assert_str_eq(ogi_report_raw(r, c), raw);
+			else
+				cr_assert_null(ogi_report_raw(r, c));
+			/* a copy holds the same, and one coordinate less is a difference */
+			ogi_report *d = NULL;
+			cr_assert_eq(ogi_report_dup(&d, r), 0);
+			cr_assert(ogi_report_equal(r, d));
+			cr_assert(pos_is(ogi_report_position(d, c), pos.line, pos.column, pos.table,
+			                 pos.row, pos.col));
+			pos.row = pos.row > 0 ? pos.row - 1 : 5;
+			cr_assert_eq(ogi_report_set_source(d, c, raw, raw ? strlen(raw) : 0, &pos), 0);
+			cr_assert_not(ogi_report_equal(r, d));
+			ogi_report_free(d);
+		}
+	/* negative parts of any size are unknown */
+	ogi_position neg = {7, 8, INT32_MIN, -2, -65536};
+	cr_assert_eq(ogi_report_set_source(r, c, "x", 1, &neg), 0);
+	cr_assert(pos_is(ogi_report_position(r, c), 7, 8, -1, -1, -1));
+	/* unknown parts beside known ones */
+	ogi_position part = {0, 9, -1, 70000, -1};
+	cr_assert_eq(ogi_report_set_source(r, c, NULL, 0, &part), 0);
+	cr_assert(pos_is(ogi_report_position(r, c), 0, 9, -1, 70000, -1));
+	cr_assert_null(ogi_report_raw(r, c));
+	/* a wide position, then a small one: the cell is back in its own bytes */
+	ogi_position small = {1, 2, 3, 4, 5};
+	cr_assert_eq(ogi_report_set_source(r, c, "12", 2, &small), 0);
+	cr_assert(pos_is(ogi_report_position(r, c), 1, 2, 3, 4, 5));
+	cr_assert_str_eq(ogi_report_raw(r, c), "12");
+	/* the source is independent of state and value */
+	cr_assert_eq(ogi_report_set(r, c, OGI_STATE_VALUE, INT64_MIN), 0);
+	cr_assert_eq(ogi_report_set_source(r, c, "x", 1, &part), 0);
+	int64_t v = 0;
+	cr_assert_eq(ogi_report_value(&v, r, c), 0);
+	cr_assert_eq(v, INT64_MIN);
+	cr_assert_eq(ogi_report_state(r, c), OGI_STATE_VALUE);
+	ogi_report_free(r);
+}
+
+/* Section positions: every field at its extremes, unknown parts, removal. */
+Test(model, section_position_extremes)
+{
+	ogi_report *r = new_report();
+	ogi_section_id s = OGI_SECTION_FEES;
+	cr_assert_eq(ogi_report_set_section(r, s, "x", 1), 0);
+	cr_assert(pos_is(ogi_report_section_position(r, s), 0, 0, -1, -1, -1));
+	ogi_position max = {UINT32_MAX, UINT32_MAX, INT32_MAX, INT32_MAX, INT32_MAX};
+	cr_assert_eq(ogi_report_set_section_position(r, s, &max), 0);
+	cr_assert(pos_is(ogi_report_section_position(r, s), UINT32_MAX, UINT32_MAX, INT32_MAX,
+	                 INT32_MAX, INT32_MAX));
+	ogi_position mix = {5, 0, 0, INT32_MIN, 65536};
+	cr_assert_eq(ogi_report_set_section_position(r, s, &mix), 0);
+	cr_assert(pos_is(ogi_report_section_position(r, s), 5, 0, 0, -1, 65536));
+	ogi_report *d = NULL;
+	cr_assert_eq(ogi_report_dup(&d, r), 0);
+	cr_assert(ogi_report_equal(r, d));
+	cr_assert_eq(ogi_report_set_section_position(d, s, NULL), 0);
+	cr_assert(pos_is(ogi_report_section_position(d, s), 0, 0, -1, -1, -1));
+	cr_assert_not(ogi_report_equal(r, d));
+	/* a position set before the text shows once the text is there */
+	cr_assert_eq(ogi_report_set_section_position(d, OGI_SECTION_OTHER, &mix), 0);
+	cr_assert(pos_is(ogi_report_section_position(d, OGI_SECTION_OTHER), 0, 0, -1, -1, -1));
+	cr_assert_eq(ogi_report_set_section(d, OGI_SECTION_OTHER, "y", 1), 0);
+	cr_assert(pos_is(ogi_report_section_position(d, OGI_SECTION_OTHER), 5, 0, 0, -1, 65536));
+	ogi_report_free(d);
+	/* removing the text forgets the position */
+	cr_assert_eq(ogi_report_set_section(r, s, NULL, 0), 0);
+	cr_assert_eq(ogi_report_set_section(r, s, "x", 1), 0);
+	cr_assert(pos_is(ogi_report_section_position(r, s), 0, 0, -1, -1, -1));
+	ogi_report_free(r);
+}
+
+/* Every cell at once with sources of every kind (inline, long, wide), overwritten and
+ * cleared in turns, through copies and a JSON round trip. */
+Test(model, sources_everywhere)
+{
+	ogi_report *r = new_report();
+	const char *texts[] = {"1", "——", "１２３", "一二三四五六七", "1234567"};
+	for (int c = 0; c < OGI_CELL_COUNT; c++) {
+		const char *t = texts[c % 5];
+		ogi_position pos = {(uint32_t)c + 1, 4, c % 7 ? 1 : 70000, c, c % 11 ? 2 : INT32_MAX};
+		cr_assert_eq(ogi_report_set(r, (ogi_cell_id)c, OGI_STATE_INVALID, 0), 0);
+		cr_assert_eq(ogi_report_set_source(r, (ogi_cell_id)c, t, strlen(t), &pos), 0);
+	}
+	ogi_report *d = NULL;
+	cr_assert_eq(ogi_report_dup(&d, r), 0);
+	cr_assert(ogi_report_equal(r, d));
+	char *json = NULL;
+	size_t len = 0;
+	ogi_report *j = NULL;
+	cr_assert_eq(ogi_report_to_json(&json, &len, r, OGI_JSON_DETAIL), 0);
+	cr_assert_eq(ogi_report_from_json(&j, json, len), 0);
+	cr_assert(ogi_report_equal(r, j));
+	ogi_string_free(json);
+	ogi_report_free(j);
+	/* overwrite every other cell with another kind, clear every third; the copy is apart */
+	for (int c = 0; c < OGI_CELL_COUNT; c++) {
+		const char *t = texts[(c + 1) % 5];
+		ogi_position pos = {1, 1, c % 5 ? 65535 : 0, 0, 0};
+		if (c % 3 == 0)
+			cr_assert_eq(ogi_report_set_source(r, (ogi_cell_id)c, NULL, 0, NULL), 0);
+		else if (c % 2)
+			cr_assert_eq(ogi_report_set_source(r, (ogi_cell_id)c, t, strlen(t), &pos), 0);
+	}
+	for (int c = 0; c < OGI_CELL_COUNT; c++) {
+		ogi_cell_id id = (ogi_cell_id)c;
+		const char *t = texts[c % 5];
+		cr_assert_str_eq(ogi_report_raw(d, id), t);
+		cr_assert(pos_is(ogi_report_position(d, id), (uint32_t)c + 1, 4, c % 7 ? 1 : 70000, c,
+		                 c % 11 ? 2 : INT32_MAX));
+		if (c % 3 == 0) {
+			cr_assert_null(ogi_report_raw(r, id));
+			cr_assert(pos_is(ogi_report_position(r, id), 0, 0, -1, -1, -1));
+		} else if (c % 2) {
+			cr_assert_str_eq(ogi_report_raw(r, id), texts[(c + 1) % 5]);
+			cr_assert(pos_is(ogi_report_position(r, id), 1, 1, c % 5 ? 65535 : 0, 0, 0));
+		}
+	}
+	cr_assert_not(ogi_report_equal(r, d));
+	ogi_report_free(d);
+	ogi_report_free(r);
+}
+
+/* Copying a report whose cells have blocks of their own fails cleanly at every allocation
+ * (counted: nothing is left allocated, the original is intact). */
+static long fail_at, allocs, live;
+
+static void *f_malloc(size_t size, void *ctx)
+{
+	(void)ctx;
+	if (++allocs == fail_at)
+		return NULL;
+	void *p = malloc(size);
+	live += p != NULL;
+	return p;
+}
+
+static void *f_realloc(void *ptr, size_t size, void *ctx)
+{
+	(void)ctx;
+	if (++allocs == fail_at)
+		return NULL;
+	void *p = realloc(ptr, size);
+	live += p && !ptr;
+	return p;
+}
+
+static void f_free(void *ptr, void *ctx)
+{
+	(void)ctx;
+	live -= ptr != NULL;
+	free(ptr);
+}
+
+Test(model, dup_out_of_memory)
+{
+	ogi_allocator a = {f_malloc, f_realloc, f_free, NULL};
+	cr_assert_eq(ogi_set_allocator(&a), 0);
+	ogi_report *r = full_report();
+	ogi_position wide = {1, 1, 0, 100000, 0};
+	for (int c = 0; c < OGI_CELL_COUNT; c += 40)
+		cr_assert_eq(ogi_report_set_source(r, (ogi_cell_id)c, "一二三", strlen("一二三"),
+		                                   c % 80 ? NULL : &wide),
+		             0);
+	long n = 1;
+	for (;; n++) {
+		cr_assert_lt(n, 10000, "never succeeded");
+		ogi_report *d = (ogi_report *)1;
+		long before = live;
+		fail_at = allocs + n;
+		int rc = ogi_report_dup(&d, r);
+		fail_at = 0;
+		if (rc == 0) {
+			cr_assert(ogi_report_equal(r, d));
+			ogi_report_free(d);
+			break;
+		}
+		cr_assert_eq(rc, OGI_ENOMEM);
+		cr_assert_null(d);
+		cr_assert_eq(live, before, "leak when allocation %ld fails", n);
+	}
+	cr_assert_gt(n, 8); /* the blocks were among the allocations */
+	ogi_report_free(r);
+	cr_assert_eq(live, 0);
+	ogi_set_allocator(NULL);
 }
