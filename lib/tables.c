@@ -215,7 +215,7 @@ static int build_chain(ctx *x, ogi_block_id blk, chain_el **out, size_t *nout)
 			int16_t it = hits->items[h];
 			if (it < 0 || it >= CHAIN_ITEMS || all_pos[it] < 0 || x->items[it].block != blk)
 				continue;
-			if (ogi__grow((void **)&pairs, &cap, npairs + 1, sizeof(*pairs), 64)) {
+			if (npairs == cap && ogi__grow((void **)&pairs, &cap, npairs + 1, sizeof(*pairs), 64)) {
 				ogi__free(pairs);
 				return OGI_ENOMEM;
 			}
