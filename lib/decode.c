@@ -236,6 +236,30 @@ invalid:
 	if (i < BINARY_SAMPLE) {
 		size_t end = len < BINARY_SAMPLE ? len : BINARY_SAMPLE, k = i;
 		int nul = r->nul;
+#if defined(__SSE2__)
+		/* sixteen bytes at a time (GBK text has a line break every few words): 01..1F
+		 * but \t \n \f \r, counted per lane in bytes, summed before they can wrap */
+		const __m128i zero = _mm_setzero_si128(), space = _mm_set1_epi8(0x20);
+		while (end - k >= 16) {
+			__m128i acc = zero;
+			size_t blocks = (end - k) / 16;
+			for (blocks = blocks < 255 ? blocks : 255; blocks; blocks--, k += 16) {
+				const __m128i v =
+					_mm_loadu_si128((const __m128i *)(const void *)(p + k));
+				__m128i c0 = _mm_and_si128(_mm_cmpgt_epi8(v, zero),
+				                           _mm_cmplt_epi8(v, space));
+				__m128i ok = _mm_or_si128(
+					_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+				                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+					_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+				                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+				acc = _mm_sub_epi8(acc, _mm_andnot_si128(ok, c0));
+			}
+			__m128i s = _mm_sad_epu8(acc, zero);
+			r->ctrl += (size_t)_mm_cvtsi128_si32(s) +
+			           (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
+		}
+#endif
 		for (; end - k >= 8; k += 8) {
 			uint64_t w;
 			memcpy(&w, p + k, 8);
@@ -253,10 +277,6 @@ typedef struct utf8_stats {
 	int truncated; /* the last invalid sequence is a valid prefix cut by the end of input */
 } utf8_stats;
 
-/* Counts valid and invalid sequences. With `early`, stops (returning 1) as soon as the counts
- * can only end implausible for UTF-8 (step 5 of the detection): twice the invalid sequences
- * (less a truncated one at the end) more than the valid ones, even if every byte left made
- * half a valid character. Returns 0 when it counted everything. */
 /* The length of the sequence at p (avail > 0 bytes) as ogi_utf8_next() reads it, and
  * whether it is valid (U+FFFD written out counts as valid, as in seq_invalid()). */
 static inline size_t utf8_seq(const unsigned char *p, size_t avail, int *valid)
@@ -285,18 +305,12 @@ static inline size_t utf8_seq(const unsigned char *p, size_t avail, int *valid)
 	return n;
 }
 
-static int utf8_count_until(const unsigned char *p, size_t len, utf8_stats *st, int early)
+/* Counts valid and invalid sequences. */
+static void utf8_count(const unsigned char *p, size_t len, utf8_stats *st)
 {
 	size_t i = 0, good = 0, bad = 0;
 	int truncated = 0;
-	memset(st, 0, sizeof(*st));
-	for (unsigned int steps = 0; i < len; steps++) {
-		if (early && !(steps & 31) && bad > 1 && (bad - 1) * 2 > good + (len - i) / 2) {
-			st->good = good;
-			st->bad = bad;
-			st->truncated = truncated;
-			return 1;
-		}
+	while (i < len) {
 		if (p[i] < 0x80) {
 			i++;
 			while (len - i >= 8 && !word_has_high_bit(p + i))
@@ -316,12 +330,76 @@ static int utf8_count_until(const unsigned char *p, size_t len, utf8_stats *st, 
 	st->good = good;
 	st->bad = bad;
 	st->truncated = truncated;
-	return 0;
 }
 
-static void utf8_count(const unsigned char *p, size_t len, utf8_stats *st)
+/*
+ * Whether utf8_count() would find the bytes implausible for UTF-8 (step 5 of the detection:
+ * twice the invalid sequences, less a truncated one at the end, more than the valid
+ * multi-byte characters), from bounds that one branch-free pass gives; 0 when they cannot
+ * tell (GBK text, the common case, has far more invalid sequences than they need).
+ * An invalid sequence other than the truncated one starts at each
+ *   - lead byte (C0..FF) followed by a byte that is not a continuation (80..BF): no sequence
+ *     takes a lead byte but as its first, and the second byte does not fit;
+ *   - continuation byte that comes first or after a byte that starts no sequence taking it
+ *     (ASCII, C0, C1, F5..FF).
+ * A valid multi-byte character starts at a lead byte C2..F4 followed by a continuation byte.
+ */
+static inline void bound_at(const unsigned char *p, size_t j, size_t len, size_t *bad,
+                            size_t *good)
 {
-	(void)utf8_count_until(p, len, st, 0);
+	unsigned int c = p[j];
+	if (c >= 0xC0 && j + 1 < len) {
+		int cont = (p[j + 1] & 0xC0) == 0x80;
+		*bad += !cont;
+		*good += cont && c >= 0xC2 && c <= 0xF4;
+	} else if ((c & 0xC0) == 0x80) {
+		unsigned int b = j ? p[j - 1] : 0;
+		*bad += b < 0x80 || b == 0xC0 || b == 0xC1 || b >= 0xF5;
+	}
+}
+
+static int utf8_implausible(const unsigned char *p, size_t len)
+{
+	size_t bad = 0, good = 0, j = 0;
+	if (len == 0)
+		return 0;
+	bound_at(p, j++, len, &bad, &good);
+#if defined(__SSE2__)
+	/* sixteen positions at a time, reading p[j - 1 .. j + 16]; the counts per lane are
+	 * bytes, summed before they can wrap */
+	const __m128i zero = _mm_setzero_si128(), c0 = _mm_set1_epi8((char)0xC0);
+	const __m128i c1 = _mm_set1_epi8((char)0xC1), f5 = _mm_set1_epi8((char)0xF5);
+	while (len - j >= 17) {
+		__m128i accb = zero, accg = zero;
+		size_t blocks = (len - j - 1) / 16;
+		for (blocks = blocks < 255 ? blocks : 255; blocks; blocks--, j += 16) {
+			const unsigned char *q = p + j;
+			const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+			const __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+			const __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(q - 1));
+			/* signed bytes: 80..BF are below (char)C0, C0..FF from it up to 0 */
+			__m128i cont = _mm_cmplt_epi8(v, c0);
+			__m128i lead = _mm_andnot_si128(cont, _mm_cmplt_epi8(v, zero));
+			__m128i ncont = _mm_cmplt_epi8(nx, c0);
+			__m128i okl = _mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, f5));
+			__m128i pstart = _mm_or_si128(_mm_cmplt_epi8(pv, c0),
+			                              _mm_and_si128(_mm_cmpgt_epi8(pv, c1),
+			                                            _mm_cmplt_epi8(pv, f5)));
+			__m128i b = _mm_or_si128(_mm_andnot_si128(ncont, lead),
+			                         _mm_andnot_si128(pstart, cont));
+			accb = _mm_sub_epi8(accb, b);
+			accg = _mm_sub_epi8(accg, _mm_and_si128(okl, ncont));
+		}
+		__m128i sb = _mm_sad_epu8(accb, zero), sg = _mm_sad_epu8(accg, zero);
+		bad += (size_t)_mm_cvtsi128_si32(sb) +
+		       (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sb, 8));
+		good += (size_t)_mm_cvtsi128_si32(sg) +
+		        (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sg, 8));
+	}
+#endif
+	for (; j < len; j++)
+		bound_at(p, j, len, &bad, &good);
+	return bad * 2 > good;
 }
 
 /* ---- GB18030 by a table ---------------------------------------------------------------------- */
@@ -332,8 +410,8 @@ static void utf8_count(const unsigned char *p, size_t len, utf8_stats *st)
  * iconv would); a document with anything else (four-byte codes, invalid bytes) goes to
  * iconv, which also counts and replaces the invalid sequences.
  */
-#define GB_TRAILS 191 /* 0x40..0xFE */
-static uint16_t gb_table[126 * GB_TRAILS]; /* lead 0x81..0xFE; 0: not a BMP character */
+static uint32_t gb_utf8[128 * 256]; /* [lead - 0x80][trail]: the UTF-8 (first byte lowest), its
+                                     * length in the top byte; 0: not in the table */
 static int gb_ready;
 static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
 
@@ -358,14 +436,36 @@ static void gb_init(void)
 			if (n == 0 || ogi_utf8_next(outb, n, &cp) != n || cp < 0x80 || cp > 0xFFFF ||
 			    (cp == 0xFFFD && n == 3))
 				continue;
-			gb_table[(lead - 0x81) * GB_TRAILS + (trail - 0x40)] = (uint16_t)cp;
+			uint32_t e = (uint32_t)n << 24; /* n is 2 or 3 */
+			for (size_t k = 0; k < n; k++)
+				e |= (uint32_t)(unsigned char)outb[k] << (8 * k);
+			gb_utf8[(lead - 0x80) << 8 | trail] = e;
 		}
 	iconv_close(cd);
 	gb_ready = 1;
 }
 
+/* How many of the eight bytes of w (in memory order) come before the first >= 0x80 (8 when
+ * none does). */
+static inline size_t ascii_prefix(uint64_t w)
+{
+	w &= UINT64_C(0x8080808080808080);
+	if (!w)
+		return 8;
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(w) >> 3;
+#else
+	size_t k = 0;
+	while (!(w & 0x80))
+		w >>= 8, k++;
+	return k;
+#endif
+}
+
 /* Appends the UTF-8 of p[0..len) read as GB18030 when it holds only ASCII and two-byte codes
- * of the table; returns 1, or 0 (out unchanged) when iconv is needed. */
+ * of the table; returns 1, or 0 (out unchanged) when iconv is needed. A two-byte character
+ * is one look-up and one store of four bytes, ASCII goes up to eight bytes at a time; what
+ * is stored past the end of a character, the next one overwrites. */
 static int gb_fast(ogi__buf *out, const unsigned char *p, size_t len, int *oom)
 {
 	*oom = 0;
@@ -373,35 +473,44 @@ static int gb_fast(ogi__buf *out, const unsigned char *p, size_t len, int *oom)
 	if (!gb_ready)
 		return 0;
 	size_t start = out->len;
-	if (len > (SIZE_MAX - 64) / 3 * 2 || ogi__buf_grow(out, len + len / 2 + 4)) {
+	/* 3 bytes per two at most; the stores of 4 and 8 bytes stay within it (+ 8) */
+	if (len > (SIZE_MAX - 64) / 3 * 2 || ogi__buf_grow(out, len + len / 2 + 8)) {
 		*oom = 1;
 		return 0;
 	}
 	unsigned char *o = (unsigned char *)out->ptr + out->len;
-	for (size_t i = 0; i < len;) {
+	size_t i = 0;
+	while (len - i >= 2) {
 		unsigned int c = p[i];
 		if (c < 0x80) {
-			*o++ = (unsigned char)c;
-			i++;
+			/* up to eight ASCII bytes: copied all, kept up to the first that is not */
+			if (len - i >= 8) {
+				uint64_t w;
+				memcpy(&w, p + i, 8);
+				memcpy(o, &w, 8);
+				size_t n = ascii_prefix(w);
+				o += n;
+				i += n;
+			} else {
+				*o++ = (unsigned char)c;
+				i++;
+			}
 			continue;
 		}
-		if (c == 0x80 || c == 0xFF || len - i < 2 || p[i + 1] < 0x40 || p[i + 1] == 0x7F ||
-		    p[i + 1] == 0xFF)
+		uint32_t e = gb_utf8[(c - 0x80) << 8 | p[i + 1]];
+		if (!e)
 			goto slow;
-		uint32_t cp = gb_table[(c - 0x81) * GB_TRAILS + (p[i + 1] - 0x40u)];
-		if (!cp)
-			goto slow;
-		if (cp < 0x800) {
-			o[0] = (unsigned char)(0xC0 | (cp >> 6));
-			o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-			o += 2;
-		} else {
-			o[0] = (unsigned char)(0xE0 | (cp >> 12));
-			o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-			o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-			o += 3;
-		}
+		o[0] = (unsigned char)e; /* (one store) */
+		o[1] = (unsigned char)(e >> 8);
+		o[2] = (unsigned char)(e >> 16);
+		o[3] = (unsigned char)(e >> 24);
+		o += e >> 24;
 		i += 2;
+	}
+	if (i < len) {
+		if (p[i] >= 0x80)
+			goto slow;
+		*o++ = p[i];
 	}
 	out->len = (size_t)((char *)o - out->ptr);
 	out->ptr[out->len] = '\0';
@@ -764,6 +873,16 @@ static int is_utf8_name(const char *name)
 	return !strcmp(low, "utf8");
 }
 
+/* Whether iconv reads the name as the GB18030 of gb_init() (it ignores case). */
+static int is_gb18030_name(const char *name)
+{
+	const char *lit = "gb18030";
+	for (; *lit; name++, lit++)
+		if (lower((unsigned char)*name) != *lit)
+			return 0;
+	return *name == '\0';
+}
+
 /* ---- the entry point ------------------------------------------------------------------------- */
 
 static int fail(ogi__buf *out, size_t start, int rc)
@@ -793,7 +912,11 @@ static int decode_forced(ogi__buf *out, const char *in, size_t len, const char *
 		if ((rc = utf8_copy(out, (const unsigned char *)in, len, &r)) != 0)
 			return fail(out, start, rc);
 	} else {
-		rc = iconv_convert(out, forced, in, len, &r);
+		int oom = 0;
+		if (is_gb18030_name(forced) && gb_fast(out, (const unsigned char *)in, len, &oom))
+			rc = 0; /* what iconv gives, without an invalid sequence */
+		else
+			rc = oom ? OGI_ENOMEM : iconv_convert(out, forced, in, len, &r);
 		if (rc == OGI_EENCODING) {
 			printable(name, sizeof(name), forced);
 			return fail(out, start, ogi__error(OGI_EENCODING, "unknown encoding '%s'", name));
@@ -928,10 +1051,12 @@ static int decode(ogi__buf *out, const char **view, size_t *view_len, const char
 	}
 
 	/* GBK text read as UTF-8 has about five invalid sequences per valid one (measured on
-	 * the seeds); UTF-8 with damage has far more valid ones. The count stops when the answer
-	 * is known to be no (st.bad is then a lower bound: counted again where it matters). */
-	utf8_stats st;
-	int partial = utf8_count_until(p, len, &st, !bom);
+	 * the seeds); UTF-8 with damage has far more valid ones. When bounds tell the answer is
+	 * no, nothing is counted (st stays 0: counted where it matters). */
+	utf8_stats st = {0, 0, 0};
+	int partial = !bom && utf8_implausible(p, len);
+	if (!partial)
+		utf8_count(p, len, &st);
 	size_t bad_mid = st.bad - (st.truncated ? 1 : 0);
 	int utf8_plausible = !partial && (bom || bad_mid * 2 <= st.good);
 

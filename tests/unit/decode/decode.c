@@ -623,3 +623,118 @@ Test(decode, seeds_in_three_encodings)
 		ogi__buf_free(&text);
 	}
 }
+
+/* iconv's UTF-8 for `len` bytes of GB18030 (0 when it reports an error), in out. */
+static int iconv_gb18030(ogi__buf *out, const char *in, size_t len)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	cr_assert_neq(cd, (iconv_t)-1);
+	out->len = 0;
+	cr_assert_eq(ogi__buf_grow(out, len * 4 + 16), 0);
+	char *ip = (char *)(uintptr_t)in, *op = out->ptr;
+	size_t il = len, ol = out->cap - 1;
+	size_t res = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	out->len = (size_t)(op - out->ptr);
+	out->ptr[out->len] = '\0';
+	return res != (size_t)-1 && il == 0;
+}
+
+/* Every two-byte code, alone between ASCII and all in one document (runs of ASCII of every
+ * length between them), decodes as iconv decodes it: the table of gb_fast() and iconv. */
+Test(decode, gb_two_byte_codes_as_iconv, .timeout = 60)
+{
+	ogi__buf all = {0}, want = {0}, one = {0};
+	size_t covered = 0;
+	for (unsigned int lead = 0x81; lead <= 0xFE; lead++)
+		for (unsigned int trail = 0x40; trail <= 0xFE; trail++) {
+			char in[4] = {'x', (char)lead, (char)trail, '\n'};
+			result r;
+			run(&r, in, sizeof(in), "GB18030");
+			cr_assert_eq(r.rc, 0);
+			if (iconv_gb18030(&one, in, sizeof(in))) {
+				cr_assert_eq(r.out.len, one.len, "%02X %02X", lead, trail);
+				cr_assert_eq(memcmp(r.out.ptr, one.ptr, one.len), 0, "%02X %02X", lead, trail);
+				cr_assert_eq(ogi_diagnostics_count(r.diags), 0);
+				uint32_t cp;
+				if (ogi_utf8_next(one.ptr + 1, one.len - 2, &cp) == one.len - 2 &&
+				    cp != 0xFFFD) {
+					cr_assert_eq(ogi__buf_put(&all, in + 1, 2), 0);
+					cr_assert_eq(ogi__buf_put(&all, "abcdefghijklmnopq", covered++ % 18),
+					             0);
+				}
+			} else {
+				cr_assert_eq(ogi_diagnostics_count(r.diags), 1, "%02X %02X", lead, trail);
+			}
+			done(&r);
+		}
+	cr_assert_gt(covered, 20000);
+	cr_assert(iconv_gb18030(&want, all.ptr, all.len));
+	for (int forced = 0; forced < 2; forced++) {
+		result r;
+		run(&r, all.ptr, all.len, forced ? "gb18030" : NULL);
+		cr_assert_eq(r.rc, 0);
+		cr_assert_str_eq(r.enc, forced ? "gb18030" : "GB18030");
+		cr_assert_eq(r.out.len, want.len);
+		cr_assert_eq(memcmp(r.out.ptr, want.ptr, want.len), 0);
+		cr_assert_eq(ogi_diagnostics_count(r.diags), 0);
+		done(&r);
+	}
+	ogi__buf_free(&all);
+	ogi__buf_free(&want);
+	ogi__buf_free(&one);
+}
+
+/* UTF-8 with damage stays UTF-8 while it has at least twice as many valid multi-byte
+ * characters as invalid sequences: g ideographs and m GBK characters (two invalid sequences
+ * each, and GB18030 reads the lot without an error) are UTF-8 for g = 4m, GB18030 for
+ * g = 4m - 1, at the sizes of the scalar and of the vector code. */
+Test(decode, gbk_or_utf8_at_the_boundary)
+{
+	static const size_t ms[] = {1, 2, 5, 40, 1000};
+	for (size_t k = 0; k < sizeof(ms) / sizeof(ms[0]); k++)
+		for (size_t g = 4 * ms[k] - 1; g <= 4 * ms[k]; g++) {
+			ogi__buf b = {0};
+			for (size_t i = 0; i < g; i++)
+				cr_assert_eq(ogi__buf_puts(&b, "中"), 0);
+			for (size_t i = 0; i < ms[k]; i++)
+				cr_assert_eq(ogi__buf_puts(&b, "a\xB1\xA8"), 0);
+			result r;
+			run(&r, b.ptr, b.len, NULL);
+			cr_assert_eq(r.rc, 0);
+			if (g == 4 * ms[k]) {
+				cr_assert_str_eq(r.enc, "UTF-8", "g %zu, m %zu", g, ms[k]);
+				expect_diag(&r, OGI_SEVERITY_WARNING, 1, (uint32_t)g + 2);
+			} else {
+				ogi__buf want = {0};
+				cr_assert(iconv_gb18030(&want, b.ptr, b.len));
+				cr_assert_str_eq(r.enc, "GB18030", "g %zu, m %zu", g, ms[k]);
+				cr_assert_str_eq(r.out.ptr, want.ptr);
+				cr_assert_eq(ogi_diagnostics_count(r.diags), 0);
+				ogi__buf_free(&want);
+			}
+			done(&r);
+			ogi__buf_free(&b);
+		}
+}
+
+/* A sequence cut by the end of the input is not held against UTF-8; cut anywhere else, it
+ * is (and then GB18030 does better). */
+Test(decode, truncated_sequence_at_the_end)
+{
+	static const struct {
+		const char *in, *enc;
+	} cases[] = {
+		{"中中\xFF\xE4\xB8", "UTF-8"},   {"中中\xFF\xE4", "UTF-8"},
+		{"中中\xFF\xF0\x9F\x98", "UTF-8"}, {"中中\xFF\xF0\x9F", "UTF-8"},
+		{"中中\xFF\xC3", "UTF-8"},       {"中中\xFF\xE4\x41", "GB18030"},
+		{"中中\xFF\xF0\x8F", "GB18030"},  {"中中\xFF\xE4\xB8\x41", "GB18030"},
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		result r;
+		run(&r, cases[k].in, strlen(cases[k].in), NULL);
+		cr_assert_eq(r.rc, 0);
+		cr_assert_str_eq(r.enc, cases[k].enc, "case %zu", k);
+		done(&r);
+	}
+}
