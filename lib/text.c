@@ -157,8 +157,7 @@ static int tab_or_pipe(const char *s, size_t n)
 	return (hit & highs) != 0;
 }
 
-/* The end of the line that starts at ls: the first \n, or \r or form feed when the text has
- * them (`ends`); *split is set when a tab or a pipe comes before it. */
+#if !defined(__SSE2__)
 /* Index of the first byte of w (in memory order) that is zero in x = w ^ pattern, given that
  * m = (x - ones) & ~x & highs is not 0 (its lowest flagged byte is exact). */
 static inline size_t first_flagged(uint64_t m)
@@ -172,7 +171,10 @@ static inline size_t first_flagged(uint64_t m)
 	return k;
 #endif
 }
+#endif
 
+/* The end of the line that starts at ls: the first \n, or \r or form feed when the text has
+ * them (`ends`); *split is set when a tab or a pipe comes before it. */
 static size_t line_end(const char *t, size_t ls, size_t n, int ends, int *split)
 {
 	size_t le = n, i = ls;

@@ -4,8 +4,10 @@
 #   2. build-test/: -DOGI_WERROR=ON -DOGI_SANITIZE=ON (ASan+UBSan), everything built
 #   3. build-valgrind/: an uninstrumented build of the CLI, `ctest -L valgrind` (memcheck with
 #      a full leak check of ogi schema/parse/validate on examples/reports/*)
-#   4. tools/python-test.sh, when present (builds the Python module, runs pytest)
-#   5. ctest in build-test/: every C test (unit, install, README, fuzz regression, seeds ...)
+#   4. build-scalar/: -U__SSE2__ (the scalar paths that targets without SSE2 take, where x86-64
+#      takes SSE2 ones), the unit tests
+#   5. tools/python-test.sh, when present (builds the Python module, runs pytest)
+#   6. ctest in build-test/: every C test (unit, install, README, fuzz regression, seeds ...)
 # Every step runs even when an earlier one failed (except when build-test/ does not build);
 # the exit status is non-zero when anything failed. The output ends with ctest's summary.
 #
@@ -45,6 +47,18 @@ if cmake -S . -B build-valgrind -DOGI_SANITIZE=OFF -DOGI_WERROR=OFF -DOGI_BUILD_
 else
   cat build-valgrind.log
   failed+=("valgrind build")
+fi
+
+step "scalar: build-scalar/ (-U__SSE2__), the unit tests"
+if cmake -S . -B build-scalar -DCMAKE_C_FLAGS=-U__SSE2__ -DOGI_SANITIZE=OFF -DOGI_WERROR=ON \
+     -DOGI_BUILD_TESTS=ON -DOGI_BUILD_BENCH=OFF -DOGI_BUILD_PYTHON=OFF -DOGI_BUILD_FUZZ=OFF \
+     >build-scalar.log 2>&1 && cmake --build build-scalar -j"$JOBS" >>build-scalar.log 2>&1; then
+  rm -f build-scalar.log
+  ctest --test-dir build-scalar -R '^unit[.]' --output-on-failure -j"$JOBS" --no-tests=error \
+    || failed+=(scalar)
+else
+  cat build-scalar.log
+  failed+=("scalar build")
 fi
 
 if [ -f tools/python-test.sh ]; then
