@@ -283,24 +283,6 @@ static uint32_t fold_cp_at(const unsigned char *p, size_t n, size_t *len)
 	return ogi_norm_ideograph_fold(cp);
 }
 
-/* The value of a numeral 一 … 九 (1-9), 十 (10) as a code point, else -1. */
-static int numeral_cp(uint32_t cp)
-{
-	switch (cp) {
-	case 0x4E00: return 1;  /* 一 */
-	case 0x4E8C: return 2;  /* 二 */
-	case 0x4E09: return 3;  /* 三 */
-	case 0x56DB: return 4;  /* 四 */
-	case 0x4E94: return 5;  /* 五 */
-	case 0x516D: return 6;  /* 六 */
-	case 0x4E03: return 7;  /* 七 */
-	case 0x516B: return 8;  /* 八 */
-	case 0x4E5D: return 9;  /* 九 */
-	case 0x5341: return 10; /* 十 */
-	default: return -1;
-	}
-}
-
 /* The code point of the 3-byte character at p (3 bytes there), 0 for other bytes. */
 static uint32_t cp3_at(const unsigned char *p)
 {
@@ -321,7 +303,7 @@ static long numeral_run(const unsigned char *p, size_t n)
 		uint32_t f = fold_cp_at(p + at[k], n - at[k], &l);
 		if (!f)
 			return -1;
-		if ((d[k] = numeral_cp(f)) < 0)
+		if ((d[k] = ogi_norm_numeral(f)) < 0)
 			break;
 		at[k + 1] = at[k] + l;
 		k++;
@@ -342,7 +324,7 @@ static int heading_start(const ogi_blocks *b, size_t r, ogi_bcview *c)
 	if (!first_cell(b, r, c) || c->len < 3 || c->len > 300)
 		return 0;
 	uint32_t cp = cp3_at((const unsigned char *)b->text + c->off);
-	return cp == 0x7B2C /* 第 */ || numeral_cp(cp) > 0;
+	return cp == 0x7B2C /* 第 */ || ogi_norm_numeral(cp) > 0;
 }
 
 /*

@@ -589,13 +589,9 @@ oom:
 
 /* ---- numbering ------------------------------------------------------------------------------ */
 
-/* The value of a Chinese numeral 一 … 九 (1-9) or 十 (10) at s (3 bytes), -1 for anything else. */
-static int cn_digit(const char *s)
+int ogi_norm_numeral(uint32_t cp)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-		return -1;
-	switch (((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F)) {
+	switch (cp) {
 	case 0x4E00: return 1;  /* 一 */
 	case 0x4E8C: return 2;  /* 二 */
 	case 0x4E09: return 3;  /* 三 */
@@ -608,6 +604,16 @@ static int cn_digit(const char *s)
 	case 0x5341: return 10; /* 十 */
 	default: return -1;
 	}
+}
+
+/* The value of a Chinese numeral 一 … 九 (1-9) or 十 (10) at s (3 bytes), -1 for anything else. */
+static int cn_digit(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return -1;
+	return ogi_norm_numeral(((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+	                        (p[2] & 0x3F));
 }
 
 /* Chinese numerals 一 … 九十九: bytes consumed (0 when none), value in *val. */

@@ -50,6 +50,9 @@ size_t ogi_norm_numbering(const char *folded, size_t len, int *ordinal, int *sty
  * has no simplified form and starts none of the words above). */
 int ogi_norm_ideograph_fixed(uint32_t cp);
 
+/* The value of the numeral 一 … 九 (1-9) or 十 (10) of code point cp, -1 for anything else. */
+int ogi_norm_numeral(uint32_t cp);
+
 /* What an ideograph cp (U+3400..U+9FFF) folds to whatever surrounds it: itself or its
  * simplified form (a BMP code point); 0 when that depends on what follows (the first
  * character of a word above) or on a wider table entry, and for anything else. */

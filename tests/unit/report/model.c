@@ -5,7 +5,9 @@
 #include <criterion/criterion.h>
 
 #include "ogi.h"
+#include "util/failing_alloc.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -647,39 +649,10 @@ Test(model, sources_everywhere)
 
 /* Copying a report whose cells have blocks of their own fails cleanly at every allocation
  * (counted: nothing is left allocated, the original is intact). */
-static long fail_at, allocs, live;
-
-static void *f_malloc(size_t size, void *ctx)
-{
-	(void)ctx;
-	if (++allocs == fail_at)
-		return NULL;
-	void *p = malloc(size);
-	live += p != NULL;
-	return p;
-}
-
-static void *f_realloc(void *ptr, size_t size, void *ctx)
-{
-	(void)ctx;
-	if (++allocs == fail_at)
-		return NULL;
-	void *p = realloc(ptr, size);
-	live += p && !ptr;
-	return p;
-}
-
-static void f_free(void *ptr, void *ctx)
-{
-	(void)ctx;
-	live -= ptr != NULL;
-	free(ptr);
-}
-
 Test(model, dup_out_of_memory)
 {
-	ogi_allocator a = {f_malloc, f_realloc, f_free, NULL};
-	cr_assert_eq(ogi_set_allocator(&a), 0);
+	budget = LONG_MAX;
+	cr_assert_eq(ogi_set_allocator(&failing), 0);
 	ogi_report *r = full_report();
 	ogi_position wide = {1, 1, 0, 100000, 0};
 	for (int c = 0; c < OGI_CELL_COUNT; c += 40)
@@ -691,9 +664,9 @@ Test(model, dup_out_of_memory)
 		cr_assert_lt(n, 10000, "never succeeded");
 		ogi_report *d = (ogi_report *)1;
 		long before = live;
-		fail_at = allocs + n;
+		budget = n - 1; /* the n-th allocation fails */
 		int rc = ogi_report_dup(&d, r);
-		fail_at = 0;
+		budget = LONG_MAX;
 		if (rc == 0) {
 			cr_assert(ogi_report_equal(r, d));
 			ogi_report_free(d);
