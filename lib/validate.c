@@ -12,6 +12,7 @@
 #include "catalog_int.h"
 #include "diagnostics_int.h"
 #include "normalize.h"
+#include "report_int.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -186,15 +187,16 @@ void ogi_validate__snapshot(ogi_vctx *c, const ogi_report *report)
 	sums_of[OGI_STATE_BLANK] = sums_of[OGI_STATE_NA] = (unsigned char)(c->lenient != 0);
 	uint64_t mag = 0; /* OR of the magnitudes of the values (minus 1 if < 0) */
 	int negative = 0;
+	/* every cell at once (the value of a cell that holds none is 0) */
+	int64_t val[OGI_CELL_COUNT];
+	uint8_t known[OGI_CELL_COUNT], states[OGI_CELL_COUNT];
+	ogi_report__cells(report, val, known, states);
 	for (size_t i = 0, n = c->ncells; i < n; i++) {
 		ogi_cell_id x = c->cells[i];
-		unsigned int s = (unsigned int)ogi_report_state(report, x);
-		int64_t v = 0;
+		unsigned int s = states[x];
+		int64_t v = val[x];
 		if (s > OGI_STATE_INVALID)
-			s = OGI_STATE_ABSENT; /* no such state */
-		else if ((s == OGI_STATE_VALUE || s == OGI_STATE_INFERRED) &&
-		         ogi_report_value(&v, report, x))
-			v = 0;
+			s = OGI_STATE_ABSENT, v = 0; /* no such state */
 		uint64_t u = (uint64_t)v;
 		mag |= v < 0 ? ~u : u;
 		if (v < 0 && vtype_of[x] != OGI_VALUE_SIGNED)
