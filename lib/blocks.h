@@ -6,14 +6,16 @@
  * cells. Everything after this point is shared, and reads cells through ogi_bcells_*() and
  * positions through ogi_blocks_pos(), which hide how a row keeps its cells.
  *
- *  - Text: every line of the decoded text that holds a cell is a row. A line containing tabs
- *    is split at every tab (empty cells kept); a line that starts or ends with '|' or holds two
- *    or more '|' is split at '|' (leading/trailing empty cells from the outer pipes dropped,
- *    inner empties kept); otherwise the line is one cell (the recogniser splits runs of
- *    numbers itself). A line is ended by \n, \r\n, \r or a form feed (which does not count as
- *    a new line). Lines without cells (empty or only white space) give no row: the next row
- *    carries OGI_BROW_GAP, so that two rows are adjacent lines exactly when the second lacks
- *    it. Text rows keep no cells in `cells` (OGI_BROW_LINE): a row holds its only cell as a
+ *  - Text: every line of the decoded text that holds a cell is a row. A line with a tab before
+ *    its text or inside it is split at every tab (empty cells kept; tabs that only trail the
+ *    text split nothing; when every split row ends with a tab, most of them after a cell,
+ *    that last tab ends its row: "a\tb\t" is two cells); a line that starts or ends with '|'
+ *    or holds two or more '|' is split at '|' (leading/trailing empty cells from the outer
+ *    pipes dropped, inner empties kept); otherwise the line is one cell (the recogniser
+ *    splits runs of numbers itself). A line is ended by \n, \r\n, \r or a form feed (which
+ *    does not count as a new line). Lines without cells (empty or only white space) give no
+ *    row: the next row carries OGI_BROW_GAP, so that two rows are adjacent lines exactly when
+ *    the second lacks it. Text rows keep no cells in `cells` (OGI_BROW_LINE): a row holds its only cell as a
  *    byte range (plain rows) or its whole line (OGI_BROW_TABS/OGI_BROW_PIPES rows, whose
  *    cells ogi_bcells_next() splits again, in linear time), so a line costs one ogi_brow.
  *  - HTML: text outside tables gives one row per block-level element / <br> line, with one

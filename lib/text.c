@@ -105,7 +105,10 @@ static int add_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le, int spli
 	*gap = 0;
 	if (!split)
 		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
-	const char *tab = memchr(t + ls, '\t', le - ls); /* leading/trailing tabs count */
+	/* leading tabs count (they shift the cells of merged headers), and trailing ones after
+	 * a tab inside the text (empty cells at the end of a row); tabs that only trail the text
+	 * ("15\t", editors' and scrapers' leftovers) make no row of cells */
+	const char *tab = memchr(t + ls, '\t', e - ls);
 	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
 	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
 	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));
@@ -240,6 +243,36 @@ found:
 	return le;
 }
 
+/*
+ * Rows written with a tab after every cell ("a\tb\tc\t": what many scrapers make of an HTML
+ * table): when every tab row of the text ends with a tab, and most of them with a cell and a
+ * tab (not with an empty last cell, "a\t\t"), that tab ends the row and starts no empty cell.
+ * (Where only some rows end with one, it is an empty last cell.)
+ */
+static void tab_terminators(ogi_blocks *b)
+{
+	size_t rows = 0, full = 0;
+	for (size_t r = 0; r < b->nrows; r++) {
+		const ogi_brow *row = &b->rows[r];
+		if (!(row->flags & OGI_BROW_TABS))
+			continue;
+		const char *end = b->text + row->first + row->len;
+		if (end[-1] != '\t')
+			return;
+		rows++;
+		full += row->len >= 2 && end[-2] != '\t';
+	}
+	if (rows < 2 || full * 2 <= rows)
+		return;
+	for (size_t r = 0; r < b->nrows; r++) {
+		ogi_brow *row = &b->rows[r];
+		if (row->flags & OGI_BROW_TABS) {
+			row->len--;
+			row->count--;
+		}
+	}
+}
+
 int ogi_blocks_from_text(ogi_blocks *b)
 {
 	const char *t = b->text;
@@ -273,6 +306,7 @@ int ogi_blocks_from_text(ogi_blocks *b)
 		if (line == UINT32_MAX)
 			break;
 	}
+	tab_terminators(b);
 	/* give back the slack of the guess */
 	if (b->cap_rows > b->nrows && b->nrows) {
 		ogi_brow *p = ogi__reallocarray(b->rows, b->nrows, sizeof(*p));

@@ -947,6 +947,7 @@ static int decide(gctx *g)
 	gen_rng *r = &g->rng;
 	g->fw = (g->var & OGI_GEN_FULLWIDTH) != 0;
 	g->crlf = g->layout != OGI_GEN_HTML && gen_chance(r, 10);
+	g->tab_end = g->layout == OGI_GEN_TABS && gen_chance(r, 25);
 	g->cn_punct = gen_chance(r, 60);
 	g->l2_style = (int)gen_below(r, 3);
 	g->l3_style = (g->var & OGI_GEN_LABEL_ALIASES) ? (int)gen_below(r, 3) : (int)gen_below(r, 2);
@@ -1198,9 +1199,11 @@ static void emit_rows(gctx *g, const grid *gr)
 			if (k) {
 				if (L == OGI_GEN_TABS) {
 					if (next_line && k == first_val) {
+						gw_raw(g, g->tab_end ? "\t" : "");
 						gw_nl(g);
 						gw_raw(g, "\t");
 					} else if (split && k == split) {
+						gw_raw(g, g->tab_end ? "\t" : "");
 						gw_nl(g);
 						page_break_line(g, 0);
 						gw_raw(g, "\t");
@@ -1231,6 +1234,8 @@ static void emit_rows(gctx *g, const grid *gr)
 		}
 		if (L == OGI_GEN_PIPES)
 			gw_raw(g, " |");
+		else if (L == OGI_GEN_TABS && g->tab_end)
+			gw_raw(g, "\t");
 		gw_nl(g);
 	}
 }

@@ -66,6 +66,7 @@ typedef struct gctx {
 	ogi__buf out;   /* the document as UTF-8 in simplified characters */
 	int fw;         /* full-width digits and punctuation in text */
 	int crlf;       /* text layouts: CR LF line ends */
+	int tab_end;    /* TABS: a tab after every cell, the last one too ("a\tb\t") */
 	int cn_punct;   /* labels with Chinese punctuation (（）：，) */
 	int l2_style;   /* (一) numbering: 0 （一） 1 (一) 2 "(一) " */
 	int l3_style;   /* 1. numbering: 0 "1." 1 "1．" 2 "1、" */

@@ -61,6 +61,43 @@ Test(text_blocks, tabs_keep_empty_cells)
 	ogi_blocks_free(&b);
 }
 
+Test(text_blocks, tabs_that_only_trail_make_no_cells)
+{
+	ogi_blocks b;
+	/* editors' leftovers: a tab after the text and nothing else */
+	blocks_of(&b, "本年新收政府信息公开申请数 \t\n15\t\t\n\t(一)予以公开\t\n");
+	cr_assert_eq(b.nrows, 3);
+	cr_assert_not(b.rows[0].flags & OGI_BROW_TABS);
+	cr_assert_eq(b.rows[0].count, 1);
+	cell_is(&b, 0, 0, "本年新收政府信息公开申请数");
+	cr_assert_not(b.rows[1].flags & OGI_BROW_TABS);
+	cell_is(&b, 1, 0, "15");
+	/* a leading tab shifts the cells: still a row of cells, the trailing one empty */
+	cr_assert(b.rows[2].flags & OGI_BROW_TABS);
+	cr_assert_eq(b.rows[2].count, 3);
+	cell_is(&b, 2, 1, "(一)予以公开");
+	cell_is(&b, 2, 2, "");
+	ogi_blocks_free(&b);
+}
+
+Test(text_blocks, a_tab_after_every_cell_ends_the_row)
+{
+	ogi_blocks b;
+	/* every tab row ends with a tab, most after a cell: the last tab ends the row */
+	blocks_of(&b, "总计\t1\t2\t\n其他\t3\t\t\n合计\t4\t5\t\n");
+	cr_assert_eq(b.rows[0].count, 3);
+	cell_is(&b, 0, 2, "2");
+	cr_assert_eq(b.rows[1].count, 3);
+	cell_is(&b, 1, 2, ""); /* an empty last cell, then the end */
+	cr_assert_eq(b.rows[2].count, 3);
+	ogi_blocks_free(&b);
+	/* one row that ends with its cell: the tabs at the ends of the others are empty cells */
+	blocks_of(&b, "总计\t1\t2\t\n其他\t3\t4\n");
+	cr_assert_eq(b.rows[0].count, 4);
+	cr_assert_eq(b.rows[1].count, 3);
+	ogi_blocks_free(&b);
+}
+
 Test(text_blocks, pipes_drop_outer_cells)
 {
 	ogi_blocks b;
