@@ -15,9 +15,10 @@
  *    splits runs of numbers itself). A line is ended by \n, \r\n, \r or a form feed (which
  *    does not count as a new line). Lines without cells (empty or only white space) give no
  *    row: the next row carries OGI_BROW_GAP, so that two rows are adjacent lines exactly when
- *    the second lacks it. Text rows keep no cells in `cells` (OGI_BROW_LINE): a row holds its only cell as a
- *    byte range (plain rows) or its whole line (OGI_BROW_TABS/OGI_BROW_PIPES rows, whose
- *    cells ogi_bcells_next() splits again, in linear time), so a line costs one ogi_brow.
+ *    the second lacks it. Text rows keep no cells in `cells` (OGI_BROW_LINE): a row holds its
+ *    only cell as a byte range (plain rows) or its whole line (OGI_BROW_TABS/OGI_BROW_PIPES
+ *    rows, whose cells ogi_bcells_next() splits again, in linear time), so a line costs one
+ *    ogi_brow.
  *  - HTML: text outside tables gives one row per block-level element / <br> line, with one
  *    cell. Every <tr> of a <table> gives one row with one cell per grid column after
  *    rowspan/colspan expansion; a position covered by a span repeats the origin's text range
