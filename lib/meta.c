@@ -1247,10 +1247,19 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 
 	/* title: HTML hint, or the first early row that reads like a report title */
 	ogi__buf title = {0};
+	int hint_last = 0; /* a page title that is not a report's: the last resort */
 	if (b->hint_title && *b->hint_title) {
-		/* a page title often ends with the site's name: "…年度报告_某某市人民政府" */
-		rc = ogi__buf_put(&title, b->hint_title, title_without_site(b->hint_title));
-		fd.have_title = !rc;
+		/* a page title often ends with the site's name: "…年度报告_某某市人民政府"; and some
+		 * are only the site's name ("某某市人民政府门户网站"): the rows are read then */
+		size_t hl = title_without_site(b->hint_title);
+		rc = ogi_norm_fold(&x.fold, b->hint_title, hl, OGI_NORM_DEFAULT, NULL);
+		if (!rc && title_is_annual(x.fold.ptr, x.fold.len)) {
+			rc = ogi__buf_put(&title, b->hint_title, hl);
+			fd.have_title = !rc;
+		} else {
+			hint_last = !rc;
+		}
+		x.fold.len = 0;
 	}
 	size_t nonempty = 0, first_row = b->nrows, fallback_row = b->nrows;
 	for (size_t r_ = 0; r_ < b->nrows && !rc && nonempty < HEAD_ROWS; r_++) {
@@ -1298,6 +1307,18 @@ int ogi_meta__recognize(ogi_report *r, const ogi_tokens *t, int tables_found)
 				}
 			}
 		}
+	}
+	if (!rc && !fd.have_title && hint_last && fallback_row < b->nrows) {
+		/* no row is a report's title: a title-like row that names another kind of document
+		 * (a summary, a notice) before the page's title, the page's before other rows */
+		rc = row_text(b, fallback_row, &x);
+		if (!rc && title_is_other(x.fold.ptr, x.fold.len))
+			hint_last = 0;
+	}
+	if (!rc && !fd.have_title && hint_last) {
+		title.len = 0;
+		rc = ogi__buf_put(&title, b->hint_title, title_without_site(b->hint_title));
+		fd.have_title = !rc;
 	}
 	if (!rc && !fd.have_title && fallback_row < b->nrows) {
 		fd.have_title = 1;

@@ -302,6 +302,23 @@ Test(meta, page_title_without_the_site_name)
 	ogi_report_free(r);
 }
 
+Test(meta, a_page_title_that_is_only_the_site_name)
+{
+	/* the report's own title line wins over a <title> that names the portal ... */
+	ogi_report *r = parse_str("<html><head><title>某某市人民政府门户网站</title></head><body>"
+	                          "<p>某某县教育局2021年政府信息公开工作年度报告</p>"
+	                          "<p>一、总体情况</p><p>正文。</p></body></html>");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_TITLE), "某某县教育局2021年政府信息公开工作年度报告");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_AGENCY), "某某县教育局");
+	cr_assert_eq(ogi_report_year(r), 2021);
+	ogi_report_free(r);
+	/* ... and is the title still when the rows have none */
+	r = parse_str("<html><head><title>某某市人民政府门户网站</title></head><body>"
+	              "<p>一、总体情况</p><p>正文。</p></body></html>");
+	cr_assert_str_eq(ogi_report_meta(r, OGI_META_TITLE), "某某市人民政府门户网站");
+	ogi_report_free(r);
+}
+
 Test(meta, date_fields_of_portal_pages)
 {
 	ogi_report *r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n"
