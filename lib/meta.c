@@ -364,26 +364,59 @@ static int heading_candidate(const ogi_blocks *b, size_t r, const ogi_bcview *c)
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A 4-digit year followed by 年 at s; returns the year or 0. */
-static int year_at(const char *s, size_t n)
+/* The digit of the 3-byte character at s written in Chinese (〇 ○ 零 一 … 九), -1 for any
+ * other. */
+static int cn_year_digit(const unsigned char *s)
 {
-	if (n < 7 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]))
+	if (!memcmp(s, "〇", 3) || !memcmp(s, "○", 3) || !memcmp(s, "零", 3))
 		return 0;
-	if (memcmp(s + 4, "年", 3))
-		return 0;
-	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return -1;
+	int d = ogi_norm_numeral(((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+	                         (s[2] & 0x3Fu));
+	return d <= 9 ? d : -1;
+}
+
+/* A report year at s ("2021年", or in Chinese digits "二〇二一年"): the year, its length in
+ * *len; 0 when there is none. */
+static int year_len(const char *s, size_t n, size_t *len)
+{
+	int y = 0;
+	if (n >= 7 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+	    !memcmp(s + 4, "年", 3)) {
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		*len = 7;
+	} else if (n >= 15 && !memcmp(s + 12, "年", 3)) {
+		for (int k = 0; k < 4; k++) {
+			int d = cn_year_digit((const unsigned char *)s + 3 * k);
+			if (d < 0)
+				return 0;
+			y = y * 10 + d;
+		}
+		*len = 15;
+	}
 	return (y >= 1990 && y <= 2100) ? y : 0;
 }
 
-/* The first report year in folded text ("2021年"), 0 if none. `end` receives the offset after
- * "年" or "年度". */
+static int year_at(const char *s, size_t n)
+{
+	size_t len;
+	return year_len(s, n, &len);
+}
+
+/* The first report year in folded text ("2021年", "二〇二一年"), 0 if none. `end` receives the
+ * offset after "年" or "年度". */
 static int first_year(const char *s, size_t n, size_t *start, size_t *end)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
-		if (i && is_digit(s[i - 1]))
+		/* (a year starts a run of digits of its kind) */
+		if (is_digit(s[i]) ? i && is_digit(s[i - 1])
+		                   : i >= 3 && cn_year_digit((const unsigned char *)s + i - 3) >= 0)
 			continue;
-		int y = year_at(s + i, n - i);
+		size_t len;
+		int y = year_len(s + i, n - i, &len);
 		if (y) {
-			size_t e = i + 7;
+			size_t e = i + len;
 			if (e + 3 <= n && !memcmp(s + e, "度", 3))
 				e += 3;
 			if (start)

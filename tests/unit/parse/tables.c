@@ -319,6 +319,25 @@ Test(meta, a_page_title_that_is_only_the_site_name)
 	ogi_report_free(r);
 }
 
+Test(meta, years_in_chinese_digits)
+{
+	static const char *const titles[] = {"某某县财政局二〇二一年政府信息公开工作年度报告",
+	                                     "某某县财政局二○二一年度政府信息公开工作年度报告",
+	                                     "某某县财政局二零二一年政府信息公开工作年度报告"};
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		char doc[512];
+		snprintf(doc, sizeof doc, "%s\n一、总体情况\n正文。\n", titles[i]);
+		ogi_report *r = parse_str(doc);
+		cr_assert_eq(ogi_report_year(r), 2021, "%s", titles[i]);
+		cr_assert_str_eq(ogi_report_meta(r, OGI_META_AGENCY), "某某县财政局", "%s", titles[i]);
+		ogi_report_free(r);
+	}
+	/* numerals that are no year */
+	ogi_report *r = parse_str("某某县财政局一二三四年政府信息公开工作年度报告\n一、总体情况\n正文。\n");
+	cr_assert_eq(ogi_report_year(r), 0);
+	ogi_report_free(r);
+}
+
 Test(meta, date_fields_of_portal_pages)
 {
 	ogi_report *r = parse_str("某某县财政局2021年政府信息公开工作年度报告\n"
