@@ -345,12 +345,22 @@ static int make_meta(ogi_report *rep, gen_rng *r, int year, unsigned int flags, 
 			agency.ptr[agency.len] = '\0';
 			style = 2;
 		}
-		if (style == 0 || style == 3)
-			ogi__buf_printf(&title, "%s%d年政府信息公开工作年度报告", agency.ptr, year);
-		else if (style == 1)
-			ogi__buf_printf(&title, "%s%d年度政府信息公开工作报告", agency.ptr, year);
+		/* the year in figures, or (one title in ten) in Chinese digits: 二〇二一 (chosen from
+		 * the agency's name, so that the random stream, and the documents of the tests, stay
+		 * as they were) */
+		static const char *const cn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+		char y[16];
+		if ((agency.len + (size_t)year) % 10 == 0)
+			snprintf(y, sizeof y, "%s%s%s%s", cn[year / 1000 % 10], cn[year / 100 % 10],
+			         cn[year / 10 % 10], cn[year % 10]);
 		else
-			ogi__buf_printf(&title, "%d年%s政府信息公开工作年度报告", year, agency.ptr);
+			snprintf(y, sizeof y, "%d", year);
+		if (style == 0 || style == 3)
+			ogi__buf_printf(&title, "%s%s年政府信息公开工作年度报告", agency.ptr, y);
+		else if (style == 1)
+			ogi__buf_printf(&title, "%s%s年度政府信息公开工作报告", agency.ptr, y);
+		else
+			ogi__buf_printf(&title, "%s年%s政府信息公开工作年度报告", y, agency.ptr);
 	}
 	rc |= set_str(rep, OGI_META_AGENCY, &agency);
 	if (other)
