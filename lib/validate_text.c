@@ -24,6 +24,9 @@
 #ifndef __STDC_NO_ATOMICS__
 #include <stdatomic.h>
 #endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum topic { T_RECEIVED = 0, T_REVIEW = 1, T_LITIGATION = 2, T_COUNT = 3 };
 
@@ -494,8 +497,10 @@ static void match_at(const text_ctx *t, const window *w, size_t i, claim cl[T_CO
 /* The code point of the three-byte character at s[i], or 0. */
 static uint32_t cp3(const char *s, size_t len, size_t i)
 {
+	if (i + 3 > len)
+		return 0; /* s[i] may be past the text (candidate() looks two characters ahead) */
 	unsigned char b = (unsigned char)s[i];
-	if (i + 3 > len || (b & 0xF0) != 0xE0 || ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
+	if ((b & 0xF0) != 0xE0 || ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
 	    ((unsigned char)s[i + 2] & 0xC0) != 0x80)
 		return 0;
 	return ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
@@ -539,15 +544,20 @@ static int candidate(const char *s, size_t len, size_t i)
 
 /* The first characters of keywords and negations (收 新 受 行 未 没 沒 无 無) as 24-bit
  * little-endian UTF-8 values, in a small hash table (one multiply and one compare tell whether
- * three bytes are one of them); the pairs of consecutive bytes of their UTF-8 forms (first and
- * second, second and third byte), as bit masks by the pair's first and by its second byte:
- * two bytes are a pair when the masks of both share a bit; the first
+ * three bytes are one of them); without SSE2, the pairs of consecutive bytes of their UTF-8
+ * forms (first and second, second and third byte), as bit masks by the pair's first and by its
+ * second byte: two bytes are a pair when the masks of both share a bit; the first
  * characters of the two-character words that ogi_norm_fold() rewrites (normalize.h: 檔案,
  * 覆議, 資訊, 資料, 程式). */
 #define FIRST_SLOTS 64
+#define NFIRSTS 9
+static const uint32_t firsts[NFIRSTS] = {0x6536, 0x65B0, 0x53D7, 0x884C, 0x672A,
+                                         0x6CA1, 0x6C92, 0x65E0, 0x7121};
 static uint32_t first_table[FIRST_SLOTS];
 static uint32_t first_mul;
+#if !defined(__SSE2__)
 static uint32_t pair_first[256], pair_second[256]; /* bit p: byte of pair p (p < 18) */
+#endif
 static uint32_t word_firsts[4];
 static pthread_once_t first_once = PTHREAD_ONCE_INIT;
 
@@ -562,18 +572,19 @@ static unsigned int first_slot(uint32_t x)
 	return (unsigned int)((x * first_mul) >> 26);
 }
 
+#if !defined(__SSE2__)
 /* Are u[0], u[1] the first and second or the second and third byte of a first character? */
 static uint32_t is_pair(const unsigned char *u)
 {
 	return pair_first[u[0]] & pair_second[u[1]];
 }
+#endif
 
 static void build_first(void)
 {
-	static const uint32_t firsts[] = {0x6536, 0x65B0, 0x53D7, 0x884C, 0x672A,
-	                                  0x6CA1, 0x6C92, 0x65E0, 0x7121};
 	static const uint32_t words[4] = {0x6A94, 0x8986, 0x8CC7, 0x7A0B}; /* 檔 覆 資 程 */
-	size_t n = sizeof(firsts) / sizeof(firsts[0]);
+	size_t n = NFIRSTS;
+#if !defined(__SSE2__)
 	for (size_t k = 0; k < n; k++) {
 		uint32_t x = utf8_le(firsts[k]);
 		for (unsigned int j = 0; j < 2; j++) { /* first and second, second and third byte */
@@ -582,6 +593,7 @@ static void build_first(void)
 			pair_second[(x >> (8 * j + 8)) & 0xFF] |= bit;
 		}
 	}
+#endif
 	for (size_t k = 0; k < 4; k++)
 		word_firsts[k] = utf8_le(words[k]);
 	wordset *sets[] = {&units_ws,   &not_received_ws, &not_review_ws,   &not_litigation_ws,
@@ -736,8 +748,9 @@ typedef struct fold {
  * What ogi_norm_fold() makes of single three-byte characters (U+2000..U+9FFF, U+FF00..U+FFFF),
  * learnt from the windows it folds: 0 not known yet, FC_SAME kept as it is, FC_OTHER anything
  * but itself or one ASCII character, else the ASCII character it becomes. A window made only
- * of ASCII and of characters known to fold to themselves or to one ASCII character is then
- * folded here, without the call. This gives the same bytes: ogi_norm_fold() folds character
+ * of ASCII, of characters known to fold to themselves or to one ASCII character, and of
+ * FC_OTHER ideographs whose fold ogi_norm_ideograph_fold() gives (traditional characters) is
+ * then folded here, without the call. This gives the same bytes: ogi_norm_fold() folds character
  * by character except for the two-character words of normalize.h, whose first characters
  * (word_firsts) are never learnt, nor is a character that follows one. The entries are
  * atomic: validations in several threads learn the same values.
@@ -833,7 +846,19 @@ static int fold_known(fold *f, const unsigned char *u, size_t a, size_t z)
 			o[k] = (unsigned char)v;
 			m[k++] = off;
 		} else {
-			return 0;
+			/* a traditional character: its simplified form, unless that depends on what
+			 * follows (the first character of a word) */
+			uint32_t cp = cp_of3(u + p);
+			uint32_t w = v == FC_OTHER && cp >= 0x3400 && cp <= 0x9FFF
+			                 ? ogi_norm_ideograph_fold(cp)
+			                 : 0;
+			if (!w)
+				return 0;
+			o[k] = (unsigned char)(0xE0 | (w >> 12));
+			o[k + 1] = (unsigned char)(0x80 | ((w >> 6) & 0x3F));
+			o[k + 2] = (unsigned char)(0x80 | (w & 0x3F));
+			m[k] = m[k + 1] = m[k + 2] = off;
+			k += 3;
 		}
 		p += 3;
 	}
@@ -912,8 +937,10 @@ static void fold_match(const text_ctx *t, const fold *f, const char *orig, size_
  *
  * Candidates are the positions of a character walk over the original text (0, then by the
  * UTF-8 length of each first byte) where candidate() holds. They are found without the walk:
- * every second byte starts a pair of bytes looked up with is_pair() (each first character
- * has one of its two pairs at an even offset), a hit is checked with is_first() and on_walk().
+ * with SSE2, sixteen positions at a time hold the second and third bytes of a first character
+ * or not (pairs23()); without, every second byte starts a pair of bytes looked up with
+ * is_pair() (each first character has one of its two pairs at an even offset). A hit is
+ * checked with is_first() and on_walk().
  *
  * The window of a candidate is LOOKBACK characters before it and LOOKAHEAD from it. No
  * pattern looks past a stop (。 ; : ! ? . | tab, line end, and a comma that no number can
@@ -936,20 +963,14 @@ typedef struct scanner {
 	fold *f;
 } scanner;
 
-/* Tries the candidate whose pair of bytes starts at the even offset j: 0, 1 when the topics
- * are settled (the scan ends), or OGI_ENOMEM. */
-static int try_pair(scanner *sc, size_t j)
+/* Tries the first character at u[i] (i + 3 <= olen): 0, 1 when the topics are settled (the
+ * scan ends), or OGI_ENOMEM. */
+static int try_at(scanner *sc, size_t i)
 {
 	const unsigned char *u = sc->u;
 	const char *orig = sc->orig;
-	size_t olen = sc->olen, i;
+	size_t olen = sc->olen;
 	fold *f = sc->f;
-	if (j >= 1 && j + 2 <= olen && is_first(u + j - 1))
-		i = j - 1;
-	else if (j + 3 <= olen && is_first(u + j))
-		i = j;
-	else
-		return 0;
 	if (!on_walk(u, i, &sc->from) || !candidate(orig, olen, i))
 		return 0;
 	if (settled(sc->t, sc->cl))
@@ -990,6 +1011,34 @@ static int try_pair(scanner *sc, size_t j)
 		fold_match(sc->t, f, orig, olen, a, i, sc->cl);
 	return 0;
 }
+
+#if defined(__SSE2__)
+/* Bit q set where u[q], u[q + 1] (q < 16; u[0..17) is read) are the second and third byte of
+ * a first character: these pairs occur in no other character, so nearly every hit is one. */
+static unsigned int pairs23(const unsigned char *u)
+{
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+	__m128i m = _mm_setzero_si128();
+	for (int k = 0; k < NFIRSTS; k++) {
+		__m128i x = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)(0x80 | ((firsts[k] >> 6) & 0x3F))));
+		__m128i y = _mm_cmpeq_epi8(b, _mm_set1_epi8((char)(0x80 | (firsts[k] & 0x3F))));
+		m = _mm_or_si128(m, _mm_and_si128(x, y));
+	}
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+#else
+/* Tries the candidate whose pair of bytes starts at the even offset j (see try_at()). */
+static int try_pair(scanner *sc, size_t j)
+{
+	const unsigned char *u = sc->u;
+	if (j >= 1 && j + 2 <= sc->olen && is_first(u + j - 1))
+		return try_at(sc, j - 1);
+	if (j + 3 <= sc->olen && is_first(u + j))
+		return try_at(sc, j);
+	return 0;
+}
+#endif
 
 /*
  * The plain scan that scan() must equal (for the tests): the character walk, candidate() at
@@ -1036,6 +1085,19 @@ static int scan(const text_ctx *t, const char *orig, size_t olen, claim cl[T_COU
 	f->valid = 0;
 	size_t j = 0;
 	int rc = 0;
+#if defined(__SSE2__)
+	/* sixteen pairs at a time: a first character at i has its second and third byte at i + 1 */
+	for (; j + 17 <= olen; j += 16)
+		for (unsigned int m = pairs23(u + j); m; m &= m - 1) {
+			size_t q = j + (size_t)__builtin_ctz(m);
+			if (q >= 1 && q + 2 <= olen && is_first(u + q - 1) && (rc = try_at(&sc, q - 1)))
+				return rc < 0 ? rc : 0;
+		}
+	for (size_t i = j ? j - 1 : 0; i + 3 <= olen; i++)
+		if (is_first(u + i) && (rc = try_at(&sc, i)))
+			return rc < 0 ? rc : 0;
+	return 0;
+#else
 	for (; j + 3 < olen; j += 4) { /* two pairs at a time */
 		if (!(is_pair(u + j) | is_pair(u + j + 2)))
 			continue;
@@ -1047,6 +1109,7 @@ static int scan(const text_ctx *t, const char *orig, size_t olen, claim cl[T_COU
 		if (is_pair(u + j) && (rc = try_pair(&sc, j)))
 			return rc < 0 ? rc : 0;
 	return 0;
+#endif
 }
 
 static int emit_claim(text_ctx *t, int topic, const claim *cl, const char *orig, size_t olen,

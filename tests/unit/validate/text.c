@@ -253,3 +253,55 @@ Test(text, fast_scan_equals_plain_scan)
 	}
 	cr_expect_gt(claims, 300, "the texts make claims (%zu)", claims);
 }
+
+/* Claims at every offset of the sixteen-byte blocks that the fast scan reads (an ASCII prefix
+ * of 0 to 33 bytes shifts them), at the start and end of the text, split by line breaks, in
+ * traditional characters and full-width digits, after long runs of first characters that
+ * start no keyword (进行, 执行, 银行, 创新, 未来, 无论 …). */
+Test(text, fast_scan_at_block_offsets)
+{
+	static const char *const claims[] = {
+		"收到政府信息公开申请20件", "新收政府資訊公開申請２１件", "受理申请7件",
+		"行政复议5件", "行政復議五件", "行政覆議6起", "行政訴訟７件", "行政诉讼\n8件",
+		"行政\n复议9件", "未收到政府信息公开申请", "未發生行政復議", "沒有行政訴訟",
+		"无行政复议和行政诉讼", "無政府信息公開申請", "收到", "行政复", "未"};
+	static const char *const filler =
+		"进行执行银行创新未来无论没收新闻受到行动收入新增未必无须通行发行"
+		"進行執行銀行創新未來無論沒收新聞受到行動收入新增未必無須通行發行";
+	char text[1024];
+	size_t nclaims = sizeof(claims) / sizeof(claims[0]), checked = 0;
+	for (size_t c = 0; c < nclaims; c++) {
+		for (size_t shift = 0; shift < 34; shift++) {
+			for (int where = 0; where < 3; where++) { /* alone, after the filler, before it */
+				size_t len = 0;
+				memset(text, 'x', shift);
+				len = shift;
+				if (where == 1) {
+					memcpy(text + len, filler, strlen(filler));
+					len += strlen(filler);
+				}
+				memcpy(text + len, claims[c], strlen(claims[c]));
+				len += strlen(claims[c]);
+				if (where == 2) {
+					memcpy(text + len, filler, strlen(filler));
+					len += strlen(filler);
+				}
+				for (int base = 0; base < 2; base++) {
+					ogi_report *r = vt_fixture(base ? "LEGACY-SUM-pass-01.json"
+					                                : "T3-BALANCE-pass-01.json");
+					cr_assert_not_null(r);
+					cr_assert_eq(ogi_report_set_section(r, OGI_SECTION_REVIEW_LITIGATION, text,
+					                                    len),
+					             0);
+					ogi_diagnostics *fast = text_only(r, 0), *plain = text_only(r, 1);
+					same_diagnostics(fast, plain, claims[c]);
+					checked += ogi_diagnostics_count(plain);
+					ogi_diagnostics_free(fast);
+					ogi_diagnostics_free(plain);
+					ogi_report_free(r);
+				}
+			}
+		}
+	}
+	cr_expect_gt(checked, 1000, "the texts make claims (%zu)", checked);
+}
