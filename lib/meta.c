@@ -386,7 +386,7 @@ static int year_len(const char *s, size_t n, size_t *len)
 	    !memcmp(s + 4, "年", 3)) {
 		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 		*len = 7;
-	} else if (n >= 15 && !memcmp(s + 12, "年", 3)) {
+	} else if (n >= 15 && (unsigned char)s[0] >= 0xE2 && !memcmp(s + 12, "年", 3)) {
 		for (int k = 0; k < 4; k++) {
 			int d = cn_year_digit((const unsigned char *)s + 3 * k);
 			if (d < 0)
@@ -409,12 +409,12 @@ static int year_at(const char *s, size_t n)
 static int first_year(const char *s, size_t n, size_t *start, size_t *end)
 {
 	for (size_t i = 0; i + 7 <= n; i++) {
-		/* (a year starts a run of digits of its kind) */
-		if (is_digit(s[i]) ? i && is_digit(s[i - 1])
-		                   : i >= 3 && cn_year_digit((const unsigned char *)s + i - 3) >= 0)
-			continue;
 		size_t len;
 		int y = year_len(s + i, n - i, &len);
+		/* (a year starts a run of digits of its kind) */
+		if (y && (len == 7 ? i && is_digit(s[i - 1])
+		                   : i >= 3 && cn_year_digit((const unsigned char *)s + i - 3) >= 0))
+			y = 0;
 		if (y) {
 			size_t e = i + len;
 			if (e + 3 <= n && !memcmp(s + e, "度", 3))
