@@ -6,8 +6,8 @@
  * its strings. Every string of the model is well-formed UTF-8 without NUL bytes.
  *
  * A report's storage is laid out so that zero bytes are an empty report (every cell absent,
- * without raw text, at an unknown position): ogi_report_new() is a calloc. A cell is 32 bytes:
- * its raw text lives in the cell when short (almost every figure), its grid position in 16
+ * without raw text, at an unknown position): ogi_report_new() is a calloc. A cell's source
+ * is 24 bytes: its raw text lives in it when short (almost every figure), its grid position in 16
  * bits when small (every table of a real document); a source that does not fit goes to a
  * heap block, and a bitmap of those cells lets free and dup skip the others.
  */
@@ -33,11 +33,11 @@ typedef struct ext {
 	char raw[];
 } ext;
 
+/* A cell's source: its raw text and position (its state and value are kept apart, see
+ * struct ogi_report). */
 typedef struct cell {
-	int64_t value;
 	uint32_t line, column;
 	uint16_t table, row, col; /* plus 1, so that 0 is unknown (-1); 0 when RAW_EXT */
-	uint8_t state;
 	uint8_t raw; /* RAW_NONE, inline length + 1, or RAW_EXT */
 	union {
 		char small[RAW_INLINE];
@@ -45,7 +45,7 @@ typedef struct cell {
 	} u;
 } cell;
 
-_Static_assert(sizeof(cell) == 32, "a cell is 32 bytes");
+_Static_assert(sizeof(cell) == 24, "a cell's source is 24 bytes");
 
 /* A section's position, with table/row/col plus 1 (as unsigned) so that 0 is unknown. */
 typedef struct zpos {
@@ -67,6 +67,10 @@ struct ogi_report {
 	int year;
 	char *meta[OGI_META_COUNT];
 	section sections[OGI_SECTION_COUNT];
+	/* the cells: state and value in arrays of their own (what the solver and the validator
+	 * read of every cell, 2.6 KB), the sources (raw text, position) in another */
+	int64_t values[OGI_CELL_COUNT];
+	uint8_t states[OGI_CELL_COUNT];
 	cell cells[OGI_CELL_COUNT];
 	uint64_t heap[HEAP_WORDS]; /* bit c: cell c has an ext block */
 	ogi_diagnostics *diags;
@@ -500,6 +504,8 @@ int ogi_report_dup(ogi_report **out, const ogi_report *src)
 	}
 	/* the cells with their inline texts at once, then a block of their own for those with one
 	 * (marked as they are copied: on failure the free takes only the copies) */
+	memcpy(r->values, src->values, sizeof(r->values));
+	memcpy(r->states, src->states, sizeof(r->states));
 	memcpy(r->cells, src->cells, sizeof(r->cells));
 	for (size_t w = 0; w < HEAP_WORDS && !err; w++)
 		for (uint64_t m = src->heap[w]; m; m &= m - 1) {
@@ -562,7 +568,7 @@ int ogi_report_equal(const ogi_report *a, const ogi_report *b)
 	}
 	for (int c = 0; c < OGI_CELL_COUNT; c++) {
 		const cell *x = &a->cells[c], *y = &b->cells[c];
-		if (x->state != y->state || x->value != y->value ||
+		if (a->states[c] != b->states[c] || a->values[c] != b->values[c] ||
 		    !str_equal(cell_raw(x), cell_raw(y)))
 			return 0;
 		ogi_position px = cell_pos(x), py = cell_pos(y);
@@ -723,7 +729,7 @@ ogi_cell_state ogi_report_state(const ogi_report *r, ogi_cell_id c)
 {
 	if (!r || !IN_RANGE(c, OGI_CELL_COUNT))
 		return OGI_STATE_ABSENT;
-	return (ogi_cell_state)r->cells[c].state;
+	return (ogi_cell_state)r->states[c];
 }
 
 static int has_value(ogi_cell_state s)
@@ -735,9 +741,9 @@ int ogi_report_value(int64_t *out, const ogi_report *r, ogi_cell_id c)
 {
 	if (!out || !r || !IN_RANGE(c, OGI_CELL_COUNT))
 		return ogi__error(OGI_EINVAL, "ogi_report_value: bad argument");
-	if (!has_value((ogi_cell_state)r->cells[c].state))
+	if (!has_value((ogi_cell_state)r->states[c]))
 		return OGI_ENOVALUE;
-	*out = r->cells[c].value;
+	*out = r->values[c];
 	return 0;
 }
 
@@ -745,8 +751,8 @@ int ogi_report_set(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t v
 {
 	if (!r || !IN_RANGE(c, OGI_CELL_COUNT) || !IN_RANGE(state, OGI_STATE_INVALID + 1))
 		return ogi__error(OGI_EINVAL, "ogi_report_set: bad argument");
-	r->cells[c].state = (uint8_t)state;
-	r->cells[c].value = has_value(state) ? value : 0;
+	r->states[c] = (uint8_t)state;
+	r->values[c] = has_value(state) ? value : 0;
 	return 0;
 }
 
@@ -779,9 +785,8 @@ int ogi_report__set_source_trusted(ogi_report *r, ogi_cell_id c, const char *raw
 int ogi_report__put_trusted(ogi_report *r, ogi_cell_id c, ogi_cell_state state, int64_t value,
                             const char *raw, size_t len, const ogi_position *pos)
 {
-	cell *cl = &r->cells[c];
-	cl->state = (uint8_t)state;
-	cl->value = has_value(state) ? value : 0;
+	r->states[c] = (uint8_t)state;
+	r->values[c] = has_value(state) ? value : 0;
 	return cell_source(r, (size_t)c, raw, len, pos);
 }
 
@@ -795,14 +800,12 @@ int ogi_report__take_section(ogi_report *r, ogi_section_id s, char *text, size_t
 
 void ogi_report__cells(const ogi_report *r, int64_t *val, uint8_t *known, uint8_t *states)
 {
-	for (int c = 0; c < OGI_CELL_COUNT; c++) {
-		const cell *cl = &r->cells[c];
-		int k = has_value((ogi_cell_state)cl->state);
-		known[c] = (uint8_t)k;
-		val[c] = k ? cl->value : 0;
-		if (states)
-			states[c] = cl->state;
-	}
+	/* (a cell without a value holds 0: ogi_report_set()) */
+	memcpy(val, r->values, sizeof(r->values));
+	for (int c = 0; c < OGI_CELL_COUNT; c++)
+		known[c] = (uint8_t)has_value((ogi_cell_state)r->states[c]);
+	if (states)
+		memcpy(states, r->states, sizeof(r->states));
 }
 
 int ogi_report_get_path(int64_t *value, ogi_cell_state *state, const ogi_report *r,
@@ -815,9 +818,9 @@ int ogi_report_get_path(int64_t *value, ogi_cell_state *state, const ogi_report 
 		return ogi__error(OGI_ENOTFOUND, "no cell has the path '%.*s'",
 		                  (int)(len > 80 ? 80 : len), path ? path : "");
 	if (value)
-		*value = r->cells[c].value;
+		*value = r->values[c];
 	if (state)
-		*state = (ogi_cell_state)r->cells[c].state;
+		*state = (ogi_cell_state)r->states[c];
 	return 0;
 }
 

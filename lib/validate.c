@@ -1180,6 +1180,7 @@ int ogi_validate(ogi_diagnostics **out, const ogi_report *report,
 		                        OGI_CELL_NONE, NULL);
 	} else if (!rc) {
 		ogi_validate__snapshot(c, report);
+		ogi_validate__text_prefetch(c);
 		rc = rule_meta(c);
 		if (!rc)
 			rc = rule_sections(c);

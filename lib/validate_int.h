@@ -62,6 +62,8 @@ int ogi_validate__emit(ogi_vctx *c, ogi_rule_name rule, const ogi_rule_arg *args
 size_t ogi_validate__fmt_int(char *buf, int64_t v);
 
 /* TEXT-TABLE (validate_text.c). Returns 0 or OGI_ENOMEM. */
+/* Asks for the section texts that ogi_validate__text_table() reads (a hint to the caches). */
+void ogi_validate__text_prefetch(const ogi_vctx *c);
 int ogi_validate__text_table(ogi_vctx *c);
 
 /* TEXT-TABLE the plain way (every window folded whole): what the tests hold
