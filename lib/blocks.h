@@ -19,14 +19,17 @@
  *    only cell as a byte range (plain rows) or its whole line (OGI_BROW_TABS/OGI_BROW_PIPES
  *    rows, whose cells ogi_bcells_next() splits again, in linear time), so a line costs one
  *    ogi_brow.
- *  - HTML: text outside tables gives one row per block-level element / <br> line, with one
- *    cell. Every <tr> of a <table> gives one row with one cell per grid column after
- *    rowspan/colspan expansion; a position covered by a span repeats the origin's text range
- *    and has OGI_BCELL_COVERED set, with origin_row/origin_col naming the origin; positions
- *    no cell reaches are empty cells (len 0). A table's rows come when the table ends. A
- *    table with a table or more than 2 KiB of text in one cell is a layout table: no grid,
- *    its cells give text rows in document order (details at the top of html.c). HTML rows
- *    keep their cells in `cells` (ogi_blocks_row_begin() and ogi_blocks_cell()).
+ *  - HTML: text outside tables gives one row per block-level element / <br> line (a line of
+ *    a <pre>), split into cells by the same rules (ogi_line_split(); tabs survive only in
+ *    <pre>-like elements, which also keep a line's leading and trailing tabs), with the
+ *    OGI_BROW_TABS / OGI_BROW_PIPES flag; other lines are one cell. Every <tr> of a <table>
+ *    gives one row with one cell per grid column after rowspan/colspan expansion; a position
+ *    covered by a span repeats the origin's text range and has OGI_BCELL_COVERED set, with
+ *    origin_row/origin_col naming the origin; positions no cell reaches are empty cells
+ *    (len 0). A table's rows come when the table ends. A table with a table or more than
+ *    2 KiB of text in one cell is a layout table: no grid, its cells give text rows in
+ *    document order (details at the top of html.c). HTML rows keep their cells in `cells`
+ *    (ogi_blocks_row_begin() and ogi_blocks_cell()).
  *
  * Cell text is a byte range of `text`: the decoded document in its own characters (not
  * normalised). Cell ranges exclude surrounding whitespace.
@@ -59,8 +62,8 @@ typedef struct ogi_bcell {
 
 enum ogi_brow_flags {
 	OGI_BROW_TABLE = 1,  /* an HTML <tr> */
-	OGI_BROW_TABS = 2,   /* a text line split at tabs */
-	OGI_BROW_PIPES = 4,  /* a text line split at '|' */
+	OGI_BROW_TABS = 2,   /* a text line (HTML: outside tables) split at tabs */
+	OGI_BROW_PIPES = 4,  /* a text line (HTML: outside tables) split at '|' */
 	OGI_BROW_CHROME = 8, /* HTML: inside page chrome (nav, header, footer, share bars) */
 	OGI_BROW_LINE = 16,  /* a text row: no stored cells, see ogi_brow */
 	OGI_BROW_GAP = 32    /* text: lines without cells came between this row and the previous */
@@ -220,6 +223,28 @@ ogi_position ogi_blocks_pos(const ogi_blocks *b, size_t r, uint32_t k, uint32_t 
 
 /* 1-based column (in characters) of byte `off` on the line starting at byte `line_start`. */
 uint32_t ogi_blocks_column(const char *text, size_t line_start, size_t off);
+
+/* ---- the text rules for splitting a line (text.c; both builders) ------------------------ */
+
+/* How the line [ls, le) of t splits (untrimmed: leading tabs count, see the top of this
+ * file): 0 (one cell, or none when only white space), or OGI_BROW_TABS / OGI_BROW_PIPES with
+ * the number of cells in *count. */
+uint32_t ogi_line_split(const char *t, size_t ls, size_t le, size_t *count);
+
+/* The cells of a split line: ogi_split_range() narrows [*from, *to) (the line) to the part
+ * that holds them (the trimmed line less its outer pipes; the whole line for tabs); then each
+ * ogi_split_next() gives the next cell's trimmed range [*a, *e) (a cell of white space is
+ * empty at its end: at its separator, or at *to) and moves *s past that separator ('\t' for
+ * OGI_BROW_TABS, '|' for OGI_BROW_PIPES). */
+void ogi_split_range(const char *t, uint32_t kind, size_t *from, size_t *to);
+void ogi_split_next(const char *t, size_t *s, size_t to, char sep, size_t *a, size_t *e);
+
+/* The rule of rows written with a tab after every cell ("a\tb\tc\t", what scrapers make of
+ * an HTML table): when every OGI_BROW_TABS row ends with a tab, and most of them with a cell
+ * and a tab (not with an empty last cell, "a\t\t"), that tab ends the row and starts no empty
+ * cell: the rows lose their last cell. (Where only some rows end with one, it is an empty last
+ * cell.) Run by both builders once their rows are complete. */
+void ogi_blocks_tab_terminators(ogi_blocks *b);
 
 /* Builders. Both keep positions in the decoded text. */
 int ogi_blocks_from_text(ogi_blocks *b);                  /* text.c */

@@ -13,9 +13,17 @@
  * vanishes (CSS segment-break rule: MS Word wraps its HTML inside Chinese words). Lines and
  * cells exclude leading and trailing white space (ASCII, U+00A0, U+3000); other U+00A0 stay
  * in the text (the normaliser folds them). Every non-empty line outside tables is a row
- * (table -1) with one cell. The extracted text (b->text) holds the lines and the cell texts,
- * each followed by '\n'. Positions are those of the HTML source: line, and column in
- * characters where libxml2 tells it cheaply (0 otherwise). "<!" that opens no comment or
+ * (table -1): split into cells where the text builder would split it (tab rows, pipe rows:
+ * ogi_line_split(), narr_row()), else one cell. Tabs reach a line only inside <pre>, where a
+ * line keeps its leading tabs (they shift the cells) and, when it holds a tab, its trailing
+ * white space (tabs after one inside the text are empty cells); the rule of rows ended by a
+ * tab (ogi_blocks_tab_terminators()) applies to those rows as in text. The extracted text
+ * (b->text) holds the lines and the cell texts, each followed by '\n'. Positions are those of
+ * the HTML source: line, and column in characters where libxml2 tells it cheaply (0
+ * otherwise); a split line's cells take the line's line and its column moved on by the
+ * extracted characters before them, exact for plain source text: an entity, a tag, collapsed
+ * white space or a line break before a cell (within its line) leave the cell's column that
+ * many source characters to the left (its line the line's first). "<!" that opens no comment or
  * doctype (MS Word's <![if !supportLists]> ... <![endif]>) is a bogus comment up to the next
  * '>', as in browsers.
  *
@@ -266,6 +274,7 @@ typedef struct hstate {
 	size_t seg_off;
 	uint32_t seg_line, seg_col;
 	uint8_t seg_started, pend_ws, seg_chrome;
+	uint32_t lead_tabs; /* tabs of a <pre> line before its text */
 	hseg *segs;
 	size_t nsegs, capsegs;
 	/* open elements */
@@ -413,18 +422,65 @@ static hframe *data_cell(hstate *st)
 	return f && f->cell_serial && f->cell_mode == CM_DATA ? f : NULL;
 }
 
+/* The end of [lo, w) of o less trailing white space (ASCII, U+00A0, U+3000). */
+static size_t trimmed_end(const char *out, size_t lo, size_t w)
+{
+	const unsigned char *o = (const unsigned char *)out;
+	while (w > lo) {
+		unsigned char c = o[w - 1];
+		if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n')
+			w--;
+		else if (c == 0xA0 && w - lo >= 2 && o[w - 2] == 0xC2)
+			w -= 2;
+		else if (c == 0x80 && w - lo >= 3 && o[w - 2] == 0x80 && o[w - 3] == 0xE3)
+			w -= 3;
+		else
+			break;
+	}
+	return w;
+}
+
+/*
+ * The row of a line outside tables, [off, off + len) of the extracted text, whose first
+ * character is at source column `column` (0: unknown). A line the text rules split (tabs,
+ * pipes: ogi_line_split()) gives the cells of a text row, with the flag; a split cell's
+ * column is the line's moved on by the characters of the extracted text before it (exact
+ * when the source between them is plain text without entities, tags or collapsed white
+ * space), its line the line's. Other lines are one cell, as they came.
+ */
+static int narr_row(hstate *st, size_t off, size_t len, uint32_t line, uint32_t column, int chrome)
+{
+	const char *t = st->out.ptr;
+	size_t end = off + len, count = 1;
+	uint32_t kind = ogi_line_split(t, off, end, &count);
+	ogi_position pos = {line, column, -1, -1, -1};
+	int rc = ogi_blocks_row_begin(st->b, line, -1, kind | (chrome ? OGI_BROW_CHROME : 0u));
+	if (!rc && !kind) { /* only a <pre> line with a tab keeps trailing white space */
+		end = trimmed_end(t, off, end);
+		rc = ogi_blocks_cell(st->b, (uint32_t)off, (uint32_t)(end - off), &pos, -1, -1, 0);
+	}
+	if (!rc && kind) {
+		size_t s = off, to = end, a, e;
+		ogi_split_range(t, kind, &s, &to);
+		char sep = kind == OGI_BROW_TABS ? '\t' : '|';
+		for (size_t k = 0; k < count && !rc; k++) {
+			ogi_split_next(t, &s, to, sep, &a, &e);
+			if (column)
+				pos.column = column - 1 + ogi_blocks_column(t, off, a);
+			rc = ogi_blocks_cell(st->b, (uint32_t)a, (uint32_t)(e - a), &pos, -1, -1,
+			                     0);
+		}
+	}
+	if (rc)
+		fail(st, rc);
+	return rc;
+}
+
 /* A line of text outside data cells: a row now, or an item when inside a table. */
 static int emit_narr(hstate *st, size_t off, size_t len, uint32_t line, uint32_t column, int chrome)
 {
-	if (!st->nframes) {
-		ogi_position pos = {line, column, -1, -1, -1};
-		int rc = ogi_blocks_row_begin(st->b, line, -1, chrome ? OGI_BROW_CHROME : 0);
-		if (!rc)
-			rc = ogi_blocks_cell(st->b, (uint32_t)off, (uint32_t)len, &pos, -1, -1, 0);
-		if (rc)
-			fail(st, rc);
-		return rc;
-	}
+	if (!st->nframes)
+		return narr_row(st, off, len, line, column, chrome);
 	if (vgrow((void **)&st->items, &st->capitems, st->nitems + 1, sizeof(hitem))) {
 		fail(st, OGI_ENOMEM);
 		return OGI_ENOMEM;
@@ -441,20 +497,7 @@ static int emit_narr(hstate *st, size_t off, size_t len, uint32_t line, uint32_t
 
 static void trim_tail(hstate *st)
 {
-	const unsigned char *o = (const unsigned char *)st->out.ptr;
-	size_t w = st->out.len, lo = st->seg_off;
-	while (w > lo) {
-		unsigned char c = o[w - 1];
-		if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n')
-			w--;
-		else if (c == 0xA0 && w - lo >= 2 && o[w - 2] == 0xC2)
-			w -= 2;
-		else if (c == 0x80 && w - lo >= 3 && o[w - 2] == 0x80 && o[w - 3] == 0xE3)
-			w -= 3;
-		else
-			break;
-	}
-	st->out.len = w;
+	st->out.len = trimmed_end(st->out.ptr, st->seg_off, st->out.len);
 }
 
 /* Turns the open data cell of f into a layout cell: its parts become lines. */
@@ -477,11 +520,15 @@ static void cell_to_layout(hstate *st, hframe *f)
 static void brk(hstate *st)
 {
 	st->pend_ws = 0;
+	st->lead_tabs = 0;
 	if (!st->seg_started)
 		return;
 	st->seg_started = 0;
-	trim_tail(st);
 	hframe *f = data_cell(st);
+	/* a <pre> line with a tab keeps its trailing white space: tabs after one inside the text
+	 * are empty cells (text rules, narr_row()) */
+	if (f || !st->pre || !memchr(st->out.ptr + st->seg_off, '\t', st->out.len - st->seg_off))
+		trim_tail(st);
 	if (f) {
 		if (st->out.len - f->cell_off > H_LAYOUT_CELL_BYTES)
 			cell_to_layout(st, f);
@@ -509,8 +556,15 @@ static int seg_start(hstate *st, uint32_t line, uint32_t column)
 		s->line = line;
 		s->column = column;
 		s->chrome = st->chrome ? 1 : 0;
+	} else if (st->lead_tabs) {
+		/* a <pre> line's leading tabs shift its cells (text rules): the line starts with
+		 * them (text_append() made room), a tab a column */
+		memset(st->out.ptr + st->out.len, '\t', st->lead_tabs);
+		st->out.len += st->lead_tabs;
+		column = column > st->lead_tabs ? column - st->lead_tabs : 0;
 	}
-	st->seg_off = st->out.len;
+	st->seg_off = st->out.len - (f ? 0 : st->lead_tabs);
+	st->lead_tabs = 0;
 	st->seg_line = line;
 	st->seg_col = column;
 	st->seg_chrome = st->chrome ? 1 : 0;
@@ -595,6 +649,9 @@ static void text_append(hstate *st, const unsigned char *s, size_t n)
 					w = st->out.len;
 				} else if (c != '\r' && st->seg_started) {
 					o[w++] = (char)c;
+				} else if (c == '\t') {
+					/* written when the text begins (seg_start()) */
+					st->lead_tabs++;
 				}
 			} else if (st->seg_started) {
 				if (c == '\n' || c == '\r')
@@ -621,8 +678,11 @@ static void text_append(hstate *st, const unsigned char *s, size_t n)
 			uint32_t line, column;
 			position_of(st, s, n, i, nl_seen, &nl_total, last_nl, &line, &column);
 			st->out.len = w;
+			if (st->lead_tabs && reserve(st, st->lead_tabs + (n - i) + 16))
+				return;
 			if (seg_start(st, line, column))
 				return;
+			o = st->out.ptr;
 			w = st->out.len;
 		} else if (st->pend_ws) {
 			if (st->pend_ws == 1 || !is_cjk(decode_at(s + i, cl)) ||
@@ -1651,6 +1711,8 @@ int ogi_blocks_from_html(ogi_blocks *b)
 	b->text = st->out.ptr ? st->out.ptr : "";
 	b->len = st->out.len;
 	st->out.ptr = NULL;
+	if (!st->err)
+		ogi_blocks_tab_terminators(b); /* <pre> tab rows, as in text */
 	if (old_owned)
 		ogi__free(old_owned);
 	ogi__buf_free(&clean);

@@ -89,6 +89,43 @@ static size_t count_byte(const char *t, size_t a, size_t b, char c)
 	return n;
 }
 
+/* The text rules for the line [ls, le), whose trimmed range [a, e) is not empty: 0 (one
+ * cell), or OGI_BROW_TABS / OGI_BROW_PIPES with the number of cells in *count. */
+static inline uint32_t split_kind(const char *t, size_t ls, size_t le, size_t a, size_t e,
+                                  size_t *count)
+{
+	/* leading tabs count (they shift the cells of merged headers), and trailing ones after
+	 * a tab inside the text (empty cells at the end of a row); tabs that only trail the text
+	 * ("15\t", editors' and scrapers' leftovers) make no row of cells */
+	const char *tab = memchr(t + ls, '\t', e - ls);
+	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
+	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
+	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));
+	if (tab) {
+		/* tab rows keep their leading empty cells (they shift the columns of merged
+		 * headers): the untrimmed line is split */
+		*count = 1 + count_byte(t, ls, le, '\t');
+		return OGI_BROW_TABS;
+	}
+	if (!piped)
+		return 0;
+	/* pipe rows drop the empty cells outside the outer pipes */
+	size_t from = a, to = e;
+	if (t[from] == '|')
+		from++;
+	if (to > from && t[to - 1] == '|')
+		to--;
+	*count = 1 + count_byte(t, from, to, '|');
+	return OGI_BROW_PIPES;
+}
+
+uint32_t ogi_line_split(const char *t, size_t ls, size_t le, size_t *count)
+{
+	size_t a = ls, e = le;
+	trim(t, &a, &e);
+	return a < e ? split_kind(t, ls, le, a, e, count) : 0;
+}
+
 /* Appends the row of the line [ls, le); `*gap` says that lines without cells came before it
  * (and is cleared when a row is appended, set when this line has no cell). `split` says
  * whether the line holds a tab or a pipe. */
@@ -103,36 +140,14 @@ static int add_line(ogi_blocks *b, uint32_t line, size_t ls, size_t le, int spli
 	}
 	uint32_t flags = *gap ? OGI_BROW_GAP : 0;
 	*gap = 0;
-	if (!split)
-		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
-	/* leading tabs count (they shift the cells of merged headers), and trailing ones after
-	 * a tab inside the text (empty cells at the end of a row); tabs that only trail the text
-	 * ("15\t", editors' and scrapers' leftovers) make no row of cells */
-	const char *tab = memchr(t + ls, '\t', e - ls);
-	const char *pipe = tab ? NULL : memchr(t + a, '|', e - a);
-	int piped = pipe && ((size_t)(pipe - t) == a || t[e - 1] == '|' ||
-	                     memchr(pipe + 1, '|', (size_t)(t + e - pipe - 1)));
-	if (!tab && !piped)
-		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
 	size_t count;
-	if (tab) {
-		/* tab rows keep their leading empty cells (they shift the columns of merged
-		 * headers): the untrimmed line is split */
-		count = 1 + count_byte(t, ls, le, '\t');
-		flags |= OGI_BROW_TABS;
-	} else {
-		/* pipe rows drop the empty cells outside the outer pipes */
-		size_t from = a, to = e;
-		if (t[from] == '|')
-			from++;
-		if (to > from && t[to - 1] == '|')
-			to--;
-		count = 1 + count_byte(t, from, to, '|');
-		flags |= OGI_BROW_PIPES;
-	}
+	uint32_t kind = split ? split_kind(t, ls, le, a, e, &count) : 0;
+	if (!kind)
+		return ogi_blocks_line(b, (uint32_t)a, (uint32_t)(e - a), line, 1, flags);
 	if (count > UINT32_MAX)
 		return ogi__error(OGI_ELIMIT, "too many cells");
-	return ogi_blocks_line(b, (uint32_t)ls, (uint32_t)(le - ls), line, (uint32_t)count, flags);
+	return ogi_blocks_line(b, (uint32_t)ls, (uint32_t)(le - ls), line, (uint32_t)count,
+	                       flags | kind);
 }
 
 /* Is there a tab or a pipe in s[0..n)? Eight bytes at a time (the last word overlapping the
@@ -243,34 +258,59 @@ found:
 	return le;
 }
 
-/*
- * Rows written with a tab after every cell ("a\tb\tc\t": what many scrapers make of an HTML
- * table): when every tab row of the text ends with a tab, and most of them with a cell and a
- * tab (not with an empty last cell, "a\t\t"), that tab ends the row and starts no empty cell.
- * (Where only some rows end with one, it is an empty last cell.)
- */
-static void tab_terminators(ogi_blocks *b)
+/* Does tab row `row` end with a tab (*cell: with a cell and a tab)? Text rows hold their
+ * line; an HTML line's last cell is empty and right after the tab when the line ends with one
+ * (ogi_split_next() leaves an empty cell at the end of its range). */
+static int ends_with_tab(const ogi_blocks *b, const ogi_brow *row, int *cell)
+{
+	const char *end;
+	if (row->flags & OGI_BROW_LINE) {
+		end = b->text + row->first + row->len;
+		*cell = row->len >= 2 && end[-2] != '\t';
+		return end[-1] == '\t';
+	}
+	const ogi_bcell *last = &b->cells[row->first + row->count - 1];
+	if (last->len || last->off < 2)
+		return 0;
+	end = b->text + last->off;
+	*cell = end[-2] != '\t';
+	return end[-1] == '\t';
+}
+
+void ogi_blocks_tab_terminators(ogi_blocks *b)
 {
 	size_t rows = 0, full = 0;
 	for (size_t r = 0; r < b->nrows; r++) {
 		const ogi_brow *row = &b->rows[r];
 		if (!(row->flags & OGI_BROW_TABS))
 			continue;
-		const char *end = b->text + row->first + row->len;
-		if (end[-1] != '\t')
+		int cell = 0;
+		if (!ends_with_tab(b, row, &cell))
 			return;
 		rows++;
-		full += row->len >= 2 && end[-2] != '\t';
+		full += (size_t)cell;
 	}
 	if (rows < 2 || full * 2 <= rows)
 		return;
+	/* stored-cell rows (HTML) give up their last cell: the cells after it move down */
+	size_t gone = 0;
 	for (size_t r = 0; r < b->nrows; r++) {
 		ogi_brow *row = &b->rows[r];
-		if (row->flags & OGI_BROW_TABS) {
-			row->len--;
-			row->count--;
+		int stored = !(row->flags & OGI_BROW_LINE);
+		if (stored && gone) {
+			memmove(b->cells + row->first - gone, b->cells + row->first,
+			        row->count * sizeof(ogi_bcell));
+			row->first -= (uint32_t)gone;
 		}
+		if (!(row->flags & OGI_BROW_TABS))
+			continue;
+		if (stored)
+			gone++;
+		else
+			row->len--;
+		row->count--;
 	}
+	b->ncells -= gone;
 }
 
 int ogi_blocks_from_text(ogi_blocks *b)
@@ -306,7 +346,7 @@ int ogi_blocks_from_text(ogi_blocks *b)
 		if (line == UINT32_MAX)
 			break;
 	}
-	tab_terminators(b);
+	ogi_blocks_tab_terminators(b);
 	/* give back the slack of the guess */
 	if (b->cap_rows > b->nrows && b->nrows) {
 		ogi_brow *p = ogi__reallocarray(b->rows, b->nrows, sizeof(*p));
@@ -320,6 +360,29 @@ int ogi_blocks_from_text(ogi_blocks *b)
 
 /* ---- reading the cells of a text row ------------------------------------------------------ */
 
+void ogi_split_range(const char *t, uint32_t kind, size_t *from, size_t *to)
+{
+	if (kind & OGI_BROW_TABS)
+		return;
+	trim(t, from, to);
+	if (*from < *to && t[*from] == '|')
+		(*from)++;
+	if (*to > *from && t[*to - 1] == '|')
+		(*to)--;
+}
+
+void ogi_split_next(const char *t, size_t *s, size_t to, char sep, size_t *a, size_t *e)
+{
+	size_t ce = *s;
+	/* cells are short: a plain search */
+	while (ce < to && t[ce] != sep)
+		ce++;
+	*a = *s;
+	*e = ce;
+	trim(t, a, e);
+	*s = ce < to ? ce + 1 : to;
+}
+
 void ogi_bcells_begin(ogi_bcells *it, const ogi_blocks *b, size_t r)
 {
 	const ogi_brow *row = &b->rows[r];
@@ -329,18 +392,9 @@ void ogi_bcells_begin(ogi_bcells *it, const ogi_blocks *b, size_t r)
 	it->s = it->to = 0;
 	it->sep = 0;
 	if ((row->flags & OGI_BROW_LINE) && (row->flags & (OGI_BROW_TABS | OGI_BROW_PIPES))) {
-		const char *t = b->text;
 		size_t from = row->first, to = (size_t)row->first + row->len;
-		if (row->flags & OGI_BROW_TABS) {
-			it->sep = '\t';
-		} else {
-			trim(t, &from, &to);
-			if (from < to && t[from] == '|')
-				from++;
-			if (to > from && t[to - 1] == '|')
-				to--;
-			it->sep = '|';
-		}
+		ogi_split_range(b->text, row->flags, &from, &to);
+		it->sep = (row->flags & OGI_BROW_TABS) ? '\t' : '|';
 		it->s = (uint32_t)from;
 		it->to = (uint32_t)to;
 	}
@@ -348,19 +402,12 @@ void ogi_bcells_begin(ogi_bcells *it, const ogi_blocks *b, size_t r)
 
 int ogi_bcells__split(ogi_bcells *it, ogi_bcview *c)
 {
-	const char *t = it->b->text;
-	size_t s = it->s, to = it->to, ce = s;
-	char sep = it->sep;
-	/* cells are short: a plain search */
-	while (ce < to && t[ce] != sep)
-		ce++;
-	const char *p = ce < to ? t + ce : NULL;
-	size_t a = s, e = ce;
-	trim(t, &a, &e);
+	size_t s = it->s, a, e;
+	ogi_split_next(it->b->text, &s, it->to, it->sep, &a, &e);
 	c->off = (uint32_t)a;
 	c->len = (uint32_t)(e - a);
 	c->flags = 0;
 	c->k = it->k++;
-	it->s = (uint32_t)(p ? ce + 1 : to);
+	it->s = (uint32_t)s;
 	return 1;
 }
