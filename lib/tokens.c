@@ -671,6 +671,30 @@ static int short_word(const char *s, size_t n)
 	return 1;
 }
 
+/* Is the character at p (n bytes available) one that one_segment() lets through (see there)?
+ * Returns its length, 0 when it is not. */
+static size_t safe_char(const unsigned char *p, size_t n)
+{
+	unsigned int c = p[0];
+	if (c < 0x80)
+		return c == ' ' || c == ':' ? 0 : 1;
+	if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	unsigned int c1 = p[1], c2 = p[2];
+	int ok;
+	if (c >= 0xE4 && c <= 0xE9)
+		ok = 1;
+	else if (c == 0xE3)
+		ok = c1 >= 0x90 || (c1 == 0x80 && c2 != 0x80 && c2 != 0xB6 && (c2 < 0xB8 || c2 > 0xBA));
+	else if (c == 0xEF)
+		ok = (c1 == 0xBC && c2 >= 0x81 && c2 != 0x9A) || (c1 == 0xBD && c2 <= 0x9E);
+	else if (c == 0xE2)
+		ok = c1 == 0x80 && ((c2 >= 0x90 && c2 <= 0x95) || (c2 >= 0x98 && c2 <= 0x9F));
+	else
+		ok = 0;
+	return ok ? 3 : 0;
+}
+
 /* Does the folded copy of s hold neither a space nor a colon? True when every character is
  * one that folds to neither: ASCII but space and colon, ideographs, CJK punctuation
  * U+3001..U+303F (but those with compatibility mappings), full-width ASCII but the colon,
@@ -678,40 +702,15 @@ static int short_word(const char *s, size_t n)
 static int one_segment(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		unsigned int c = p[i];
-		if (c < 0x80) {
-			if (c == ' ' || c == ':')
-				return 0;
-			i++;
-			continue;
-		}
-		if (n - i < 3 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80)
+	for (size_t i = 0, l; i < n; i += l)
+		if (!(l = safe_char(p + i, n - i)))
 			return 0;
-		unsigned int c1 = p[i + 1], c2 = p[i + 2];
-		int ok;
-		if (c >= 0xE4 && c <= 0xE9)
-			ok = 1; /* U+4000..U+9FFF */
-		else if (c == 0xE3)
-			ok = c1 >= 0x90 || /* U+3400..U+3FFF */
-			     (c1 == 0x80 && c2 != 0x80 && c2 != 0xB6 && (c2 < 0xB8 || c2 > 0xBA));
-		else if (c == 0xEF)
-			ok = (c1 == 0xBC && c2 >= 0x81 && c2 != 0x9A) || (c1 == 0xBD && c2 <= 0x9E);
-		else if (c == 0xE2)
-			ok = c1 == 0x80 && ((c2 >= 0x90 && c2 <= 0x95) || (c2 >= 0x98 && c2 <= 0x9F));
-		else
-			ok = 0;
-		if (!ok)
-			return 0;
-		i += 3;
-	}
 	return 1;
 }
 
 /* ---- cells of one token ---------------------------------------------------------------- */
 
 static int plain_label(const char *s, size_t n);
-static int one_segment(const char *s, size_t n);
 
 /*
  * A cell that is a sentence: one token (a plain label, or characters that fold to neither a
@@ -1116,29 +1115,6 @@ static void memo_record(ogi_tokens *t, const char *s, size_t n, uint32_t off, si
 	memo_add(s, n, recs, ntok);
 }
 
-/* Is the character at p (n bytes available) one that one_segment() lets through? Returns
- * its length, 0 when it is not. */
-static size_t safe_char(const unsigned char *p, size_t n)
-{
-	unsigned int c = p[0];
-	if (c < 0x80)
-		return c == ' ' || c == ':' ? 0 : 1;
-	if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-		return 0;
-	unsigned int c1 = p[1], c2 = p[2];
-	int ok;
-	if (c >= 0xE4 && c <= 0xE9)
-		ok = 1;
-	else if (c == 0xE3)
-		ok = c1 >= 0x90 || (c1 == 0x80 && c2 != 0x80 && c2 != 0xB6 && (c2 < 0xB8 || c2 > 0xBA));
-	else if (c == 0xEF)
-		ok = (c1 == 0xBC && c2 >= 0x81 && c2 != 0x9A) || (c1 == 0xBD && c2 <= 0x9E);
-	else if (c == 0xE2)
-		ok = c1 == 0x80 && ((c2 >= 0x90 && c2 <= 0x95) || (c2 >= 0x98 && c2 <= 0x9F));
-	else
-		ok = 0;
-	return ok ? 3 : 0;
-}
 
 /* The length of an ASCII space or an ideographic space (U+3000) at p (n bytes), or 0: what
  * separates the segments of a spaced cell, and what folds to a space in them. */

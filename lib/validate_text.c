@@ -35,21 +35,15 @@ enum topic { T_RECEIVED = 0, T_REVIEW = 1, T_LITIGATION = 2, T_COUNT = 3 };
 
 /* ---- numbers --------------------------------------------------------------------------------- */
 
+/* The value of a Chinese digit 零 〇 一 … 九 (and 两), -1 for anything else (十 is a unit). */
 static int cn_digit(uint32_t cp)
 {
-	switch (cp) {
-	case 0x96F6: case 0x3007: return 0; /* 零 〇 */
-	case 0x4E00: return 1;              /* 一 */
-	case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
-	case 0x4E09: return 3;              /* 三 */
-	case 0x56DB: return 4;              /* 四 */
-	case 0x4E94: return 5;              /* 五 */
-	case 0x516D: return 6;              /* 六 */
-	case 0x4E03: return 7;              /* 七 */
-	case 0x516B: return 8;              /* 八 */
-	case 0x4E5D: return 9;              /* 九 */
-	}
-	return -1;
+	if (cp == 0x96F6 || cp == 0x3007) /* 零 〇 */
+		return 0;
+	if (cp == 0x4E24) /* 两 */
+		return 2;
+	int d = ogi_norm_numeral(cp);
+	return d <= 9 ? d : -1;
 }
 
 static int cn_unit(uint32_t cp)
